@@ -1,0 +1,39 @@
+package io.netbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root {@code netbench} command. Without a subcommand it prints usage; each tool is a
+ * subcommand class of its own.
+ */
+@Command(name = "netbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersionProvider.class,
+        description = "Network benchmarks in one jar: qperf-style TCP/UDP tests and wrk-style HTTP load,"
+                + " client and server, through one forwarded port.",
+        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+public final class NetbenchCommand implements Runnable {
+    /** Exit code for bad command-line input, as picocli's default. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code for a run that failed (dead server, timeout, I/O error). */
+    public static final int EXIT_FAILURE = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** A command line with netbench's error handling: one line on stderr, never a stack trace. */
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new NetbenchCommand());
+        commandLine.setParameterExceptionHandler(new OneLineErrors());
+        commandLine.setExecutionExceptionHandler(new OneLineErrors());
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
