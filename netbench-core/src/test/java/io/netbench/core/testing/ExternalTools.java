@@ -1,0 +1,48 @@
+package io.netbench.core.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the real C tools (qperf, wrk, nginx, ip) that interop tests run against.
+ *
+ * <p>On a developer machine a missing tool skips the test with the reason. In CI
+ * ({@code NETBENCH_REQUIRE_INTEROP=true}, set by {@code .ci/run}) a missing tool fails it, so a
+ * broken install step can never turn into a silently green run.
+ */
+public final class ExternalTools {
+    private ExternalTools() {
+    }
+
+    /** The absolute path of {@code name}, or the test is skipped (failed in CI) when absent. */
+    public static Path require(String name) {
+        Optional<Path> path = find(name);
+        if (path.isEmpty()) {
+            String why = name + " is not installed (apt-get install " + name + ")";
+            if (Boolean.parseBoolean(System.getenv("NETBENCH_REQUIRE_INTEROP"))) {
+                fail(why);
+            }
+            assumeTrue(false, why);
+        }
+        return path.get();
+    }
+
+    /** {@code name} on the PATH or in the sbin directories, if present. */
+    public static Optional<Path> find(String name) {
+        String searchPath = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/local/sbin";
+        for (String dir : searchPath.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
