@@ -32,7 +32,6 @@ public final class LatencyRecorder {
 
     private final List<Writer> writers = new CopyOnWriteArrayList<>();
     private final Histogram total = newHistogram();
-    private Histogram recycled;
 
     /** A new, empty auto-resizing histogram with netbench's precision. */
     public static Histogram newHistogram() {
@@ -53,8 +52,7 @@ public final class LatencyRecorder {
     public synchronized Histogram interval() {
         Histogram merged = newHistogram();
         for (Writer writer : writers) {
-            recycled = writer.recorder.getIntervalHistogram(recycled);
-            merged.add(recycled);
+            merged.add(writer.takeInterval());
         }
         total.add(merged);
         return merged;
@@ -69,8 +67,15 @@ public final class LatencyRecorder {
     /** Records into one {@link LatencyRecorder} from a single thread. */
     public static final class Writer {
         private final SingleWriterRecorder recorder = new SingleWriterRecorder(SIGNIFICANT_DIGITS);
+        private Histogram recycled;
 
         private Writer() {
+        }
+
+        /** Swaps out what was recorded since the last call; called by the reader, under its lock. */
+        private Histogram takeInterval() {
+            recycled = recorder.getIntervalHistogram(recycled);
+            return recycled;
         }
 
         /** Records one latency in nanoseconds; negative values (clock skew) count as 0. */

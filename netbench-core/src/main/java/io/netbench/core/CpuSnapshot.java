@@ -1,0 +1,91 @@
+package io.netbench.core;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The machine's and this process's CPU clocks at one instant, for {@link CpuUsage#between}.
+ *
+ * <p>{@link #ticks()} follows qperf's layout (the {@code time_s}/{@code time_e} arrays of its wire
+ * STAT struct): index {@link #REAL} is elapsed real time, the others the first line of
+ * {@code /proc/stat} summed over all CPUs, all in clock ticks ({@link #TICKS_PER_SECOND}). Off
+ * Linux the machine-wide ticks are zero and only real and process time are known.
+ */
+public record CpuSnapshot(long[] ticks, long processCpuNanos, int cpus) {
+    public static final int REAL = 0;
+    public static final int USER = 1;
+    public static final int NICE = 2;
+    public static final int SYSTEM = 3;
+    public static final int IDLE = 4;
+    public static final int IOWAIT = 5;
+    public static final int IRQ = 6;
+    public static final int SOFTIRQ = 7;
+    public static final int STEAL = 8;
+    /** Number of tick fields, qperf's {@code T_N}. */
+    public static final int FIELDS = 9;
+    /** Linux's USER_HZ, the unit of /proc/stat; fixed at 100 on every mainstream architecture. */
+    public static final long TICKS_PER_SECOND = 100;
+
+    private static final Path PROC_STAT = Path.of("/proc/stat");
+
+    public CpuSnapshot {
+        if (ticks.length != FIELDS) {
+            throw new IllegalArgumentException("ticks must have " + FIELDS + " fields: " + ticks.length);
+        }
+        ticks = ticks.clone();
+    }
+
+    /** Reads the clocks now; never throws (unreadable /proc leaves the machine ticks at zero). */
+    public static CpuSnapshot now() {
+        long[] ticks = new long[FIELDS];
+        ticks[REAL] = System.nanoTime() / (1_000_000_000L / TICKS_PER_SECOND);
+        try {
+            String line = Files.readAllLines(PROC_STAT).get(0);
+            String[] fields = line.trim().split("\\s+");
+            if (fields[0].equals("cpu")) {
+                for (int i = 1; i < FIELDS && i < fields.length; i++) {
+                    ticks[i] = Long.parseLong(fields[i]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Arrays.fill(ticks, USER, FIELDS, 0);
+        }
+        return new CpuSnapshot(ticks, currentProcessCpuNanos(), Runtime.getRuntime().availableProcessors());
+    }
+
+    @Override
+    public long[] ticks() {
+        return ticks.clone();
+    }
+
+    /** One field of {@link #ticks()}. */
+    public long tick(int field) {
+        return ticks[field];
+    }
+
+    private static long currentProcessCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CpuSnapshot s && Arrays.equals(ticks, s.ticks)
+                && processCpuNanos == s.processCpuNanos && cpus == s.cpus;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(ticks) * 31 + Long.hashCode(processCpuNanos) * 17 + cpus;
+    }
+
+    @Override
+    public String toString() {
+        return "CpuSnapshot" + Arrays.toString(ticks) + " process=" + processCpuNanos + "ns cpus=" + cpus;
+    }
+}

@@ -1,0 +1,63 @@
+package io.netbench.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netty.channel.EventLoopGroup;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TransportTypeTest {
+    @ParameterizedTest
+    @CsvSource({"nio,NIO", "NIO,NIO", "epoll,EPOLL", "io_uring,IO_URING", "iouring,IO_URING", "io-uring,IO_URING"})
+    void parsesNames(String name, TransportType expected) {
+        assertEquals(expected, TransportType.parse(name));
+    }
+
+    @Test
+    void autoIsNullAndUnknownNamesTheChoices() {
+        assertNull(TransportType.parse("auto"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TransportType.parse("kqueue"));
+        assertTrue(e.getMessage().contains("auto, nio, epoll or io_uring"), e.getMessage());
+    }
+
+    @Test
+    void nioIsAlwaysAvailableAndStarts() throws InterruptedException {
+        assertTrue(TransportType.NIO.isAvailable());
+        assertNull(TransportType.NIO.unavailabilityCause());
+        EventLoopGroup group = TransportType.NIO.newEventLoopGroup(1, "test");
+        group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).await();
+    }
+
+    @Test
+    void autoPicksEpollOnLinuxWithoutNotice() {
+        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "not Linux");
+        assumeTrue(!Boolean.getBoolean("io.netty.transport.noNative"), "natives disabled in this run");
+        List<String> notices = new ArrayList<>();
+        assertEquals(TransportType.EPOLL, TransportType.select("auto", notices::add));
+        assertTrue(notices.isEmpty(), notices.toString());
+        assertEquals(TransportType.EPOLL.socketChannelType().getSimpleName(), "EpollSocketChannel");
+    }
+
+    /** Run by the {@code no-native} surefire execution, with -Dio.netty.transport.noNative=true. */
+    @Test
+    @Tag("no-native")
+    void fallsBackToNioWithOneNoticeWhenEpollIsUnavailable() {
+        assumeTrue(Boolean.getBoolean("io.netty.transport.noNative"), "only with natives disabled");
+        List<String> notices = new ArrayList<>();
+        assertEquals(TransportType.NIO, TransportType.select("auto", notices::add));
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).contains("using nio"), notices.get(0));
+        assertTrue(TransportType.EPOLL.availabilityText().startsWith("unavailable: "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TransportType.select("epoll", s -> { }));
+        assertTrue(e.getMessage().startsWith("transport epoll is not available"), e.getMessage());
+    }
+}
