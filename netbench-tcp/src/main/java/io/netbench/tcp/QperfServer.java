@@ -1,0 +1,221 @@
+package io.netbench.tcp;
+
+import io.netbench.core.TransportType;
+import io.netbench.tcp.internal.ConnectionSniffer;
+import io.netbench.tcp.internal.ServerContext;
+import io.netbench.tcp.internal.ServerLimits;
+import io.netbench.tcp.internal.UdpPortHandler;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A qperf server on Netty: serves {@code tcp_bw}, {@code tcp_lat}, {@code udp_bw},
+ * {@code udp_lat}, {@code conf} and {@code quit} to any number of clients at once.
+ *
+ * <p>Real qperf 0.4.11 clients get qperf's classic behaviour: a second, ephemeral data port per
+ * test. netbench clients ask for one-port mode and run every test through the listen port alone:
+ * TCP tests over TCP port P, UDP tests over UDP port P, which is what a Kubernetes Service, a
+ * NodePort or a NAT forwards. {@code quit} is acknowledged but does not stop the server.
+ *
+ * <pre>{@code
+ * try (QperfServer server = QperfServer.builder().port(0).build()) {
+ *     QperfResult r = QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_LAT).run();
+ * }
+ * }</pre>
+ */
+public final class QperfServer implements AutoCloseable {
+    /** qperf's default listen port. */
+    public static final int DEFAULT_PORT = 19765;
+
+    private final EventLoopGroup group;
+    private final Channel tcp;
+    private final Channel udp;
+    private final TransportType transport;
+    private final ServerContext context;
+
+    private QperfServer(EventLoopGroup group, Channel tcp, Channel udp, TransportType transport,
+                        ServerContext context) {
+        this.group = group;
+        this.tcp = tcp;
+        this.udp = udp;
+        this.transport = transport;
+        this.context = context;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a server on {@code port} (0: any free port) with the defaults. */
+    public static QperfServer start(int port) {
+        return builder().port(port).build();
+    }
+
+    /** The TCP (and UDP) port the server listens on. */
+    public int port() {
+        return localAddress().getPort();
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) tcp.localAddress();
+    }
+
+    public TransportType transport() {
+        return transport;
+    }
+
+    /** Tests currently waiting for or using a one-port data path. */
+    public int activeSessions() {
+        return context.activeSessions();
+    }
+
+    /** Closes the listeners and every connection, waiting at most a second. */
+    @Override
+    public void close() {
+        tcp.close();
+        udp.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    /** Options of a {@link QperfServer}; {@link #build()} validates them and starts it. */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private String bindAddress;
+        private TransportType transport = TransportType.defaultType();
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Duration maxTime = Duration.ofHours(1);
+        private long maxMsgSize = 64L << 20;
+        private Consumer<String> notices = s -> { };
+
+        private Builder() {
+        }
+
+        /** The port for TCP and UDP, 0 for any free one; default 19765. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The address to listen on; default all addresses (IPv6 and IPv4). */
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        public Builder transport(TransportType transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Event loops; default the number of available processors. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** The longest test a client may ask for; default one hour. */
+        public Builder maxTime(Duration maxTime) {
+            this.maxTime = maxTime;
+            return this;
+        }
+
+        /** The largest msg_size a client may ask for; default 64 MiB. */
+        public Builder maxMsgSize(long maxMsgSize) {
+            this.maxMsgSize = maxMsgSize;
+            return this;
+        }
+
+        /** Receives one line per refused or failed client. */
+        public Builder notices(Consumer<String> notices) {
+            this.notices = Objects.requireNonNull(notices, "notices");
+            return this;
+        }
+
+        /**
+         * Validates the options and starts listening.
+         *
+         * @throws IllegalArgumentException naming a bad option
+         * @throws IllegalStateException if the port cannot be bound (with the reason)
+         */
+        public QperfServer build() {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1: " + threads);
+            }
+            if (maxTime == null || maxTime.toSeconds() < 1) {
+                throw new IllegalArgumentException("maxTime must be >= 1s: " + maxTime);
+            }
+            if (maxMsgSize < 1) {
+                throw new IllegalArgumentException("maxMsgSize must be >= 1: " + maxMsgSize);
+            }
+            if (!transport.isAvailable()) {
+                throw new IllegalArgumentException("transport " + transport.displayName() + " is not available");
+            }
+            InetAddress bind = resolve(bindAddress);
+            ServerContext context = new ServerContext(transport, bind,
+                    new ServerLimits(maxTime, maxMsgSize, 64L << 20), notices);
+            EventLoopGroup group = transport.newEventLoopGroup(threads, "netbench-qperf");
+            try {
+                Channel tcp = new ServerBootstrap().group(group).channel(transport.serverChannelType())
+                        .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
+                        .childHandler(new ChannelInitializer<Channel>() {
+                            @Override
+                            protected void initChannel(Channel ch) {
+                                ch.pipeline().addLast("qperf-sniffer", new ConnectionSniffer(context));
+                            }
+                        }).bind(bind, port).sync().channel();
+                int bound = ((InetSocketAddress) tcp.localAddress()).getPort();
+                Channel udp = bindUdp(group, bind, bound, context, tcp);
+                return new QperfServer(group, tcp, udp, transport, context);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                throw new IllegalStateException("interrupted while binding port " + port, e);
+            } catch (RuntimeException e) {
+                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                throw new IllegalStateException("cannot listen on " + describe(bind, port) + ": " + e.getMessage(), e);
+            }
+        }
+
+        private Channel bindUdp(EventLoopGroup group, InetAddress bind, int port, ServerContext context, Channel tcp)
+                throws InterruptedException {
+            try {
+                return new Bootstrap().group(group).channel(transport.datagramChannelType())
+                        .option(ChannelOption.RCVBUF_ALLOCATOR, UdpPortHandler.RECEIVE_ALLOCATOR)
+                        .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
+                        .handler(new UdpPortHandler(context)).bind(bind, port).sync().channel();
+            } catch (RuntimeException e) {
+                tcp.close();
+                throw new IllegalStateException("UDP port " + port + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static InetAddress resolve(String address) {
+            if (address == null || address.isBlank()) {
+                return null;
+            }
+            try {
+                return InetAddress.getByName(address);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("bind address " + address + " cannot be resolved");
+            }
+        }
+
+        private static String describe(InetAddress bind, int port) {
+            return (bind == null ? "*" : bind.getHostAddress()) + ":" + port;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.netbench.tcp.internal;
+
+import io.netbench.core.TransportType;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * What every connection of one qperf server shares: its transport and bind address, its limits,
+ * where notices go, and the sessions waiting for a one-port data path (by token, and for UDP by
+ * the client's address).
+ */
+public final class ServerContext {
+    final TransportType transport;
+    final InetAddress bindAddress;
+    final ServerLimits limits;
+    final Consumer<String> notices;
+    final Map<String, Session> byToken = new ConcurrentHashMap<>();
+    final Map<InetSocketAddress, Session> byUdpPeer = new ConcurrentHashMap<>();
+
+    public ServerContext(TransportType transport, InetAddress bindAddress, ServerLimits limits,
+                         Consumer<String> notices) {
+        this.transport = transport;
+        this.bindAddress = bindAddress;
+        this.limits = limits;
+        this.notices = notices;
+    }
+
+    /** Sessions in progress, for tests and shutdown. */
+    public int activeSessions() {
+        return byToken.size();
+    }
+}

@@ -1,0 +1,29 @@
+package io.netbench.tcp.internal;
+
+import java.time.Duration;
+
+/**
+ * What a client may ask a netbench qperf server for, so that one request cannot push a pod over.
+ *
+ * @param maxTime longest test
+ * @param maxMsgSize largest message
+ * @param maxSockBufSize largest socket buffer
+ */
+public record ServerLimits(Duration maxTime, long maxMsgSize, long maxSockBufSize) {
+    public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofHours(1), 64L << 20, 64L << 20);
+
+    /** Why {@code request} is refused, or {@code null} if it is within the limits. */
+    String check(QperfRequest request) {
+        if (request.msgSize() < 1 || request.msgSize() > maxMsgSize) {
+            return "msg_size " + request.msgSize() + " out of range (1 to " + maxMsgSize + ")";
+        }
+        if (request.time() < 1 || request.time() > maxTime.toSeconds()) {
+            return "time " + request.time() + " s out of range (1 to " + maxTime.toSeconds()
+                    + " s; -n/no_msgs is not supported)";
+        }
+        if (request.sockBufSize() > maxSockBufSize) {
+            return "sock_buf_size " + request.sockBufSize() + " exceeds the limit " + maxSockBufSize;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,150 @@
+package io.netbench.tcp.internal;
+
+import io.netbench.core.CpuSnapshot;
+import io.netbench.tcp.QperfTest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One socket test on the server: the control connection, the data path (a TCP connection or a
+ * UDP peer), the test timer, and the counters that become qperf's STAT.
+ *
+ * <p>Threading: control-side state (sync flags) is touched on the control channel's event loop;
+ * counters, the timer and {@link #finished} on the data path's event loop ({@link #dataLoop}).
+ * Hand-offs between the two go through {@code execute}.
+ */
+final class Session {
+    final QperfRequest request;
+    final QperfTest test;
+    final Channel control;
+    final ServerContext context;
+    final String token;
+
+    private boolean clientSynced;
+    private boolean dataReady;
+    private boolean started;
+    private Channel dataChannel;
+    private Channel dataListener;
+    private InetSocketAddress udpPeer;
+    private EventLoop dataLoop;
+    private ScheduledFuture<?> timer;
+    private CpuSnapshot startCpu;
+    private ByteBuf echo;
+    private boolean closed;
+    /** Set on the data loop when the timer fires; data after it is not counted, as in qperf. */
+    boolean finished;
+    long sentBytes;
+    long sentMsgs;
+    long receivedBytes;
+    long receivedMsgs;
+
+    Session(QperfRequest request, QperfTest test, Channel control, ServerContext context) {
+        this.request = request;
+        this.test = test;
+        this.control = control;
+        this.context = context;
+        this.token = request.onePortToken();
+    }
+
+    int msgSize() {
+        return (int) request.msgSize();
+    }
+
+    /** A zero-filled message of msg_size to echo, shared by every reply of this session. */
+    ByteBuf echo(ByteBufAllocator alloc) {
+        if (echo == null) {
+            echo = alloc.directBuffer(msgSize()).writeZero(msgSize());
+        }
+        return echo;
+    }
+
+    void listener(Channel listener) {
+        this.dataListener = listener;
+    }
+
+    /** The data path is up (on any loop): send our sync, start when the client's has come too. */
+    void dataReady(Channel channel, InetSocketAddress peer) {
+        control.eventLoop().execute(() -> {
+            if (closed) {
+                channel.close();
+                return;
+            }
+            dataChannel = channel;
+            udpPeer = peer;
+            dataLoop = channel.eventLoop();
+            dataReady = true;
+            if (dataListener != null) {
+                dataListener.close();
+            }
+            control.writeAndFlush(control.alloc().buffer().writeBytes(Wire.SYNC_BEFORE));
+            maybeStart();
+        });
+    }
+
+    /** The client's "synchronization before test" arrived (control loop). */
+    void clientSynced() {
+        clientSynced = true;
+        maybeStart();
+    }
+
+    private void maybeStart() {
+        if (clientSynced && dataReady && !started) {
+            started = true;
+            dataLoop.execute(() -> {
+                startCpu = CpuSnapshot.now();
+                timer = dataLoop.schedule(this::finish, request.time(), TimeUnit.SECONDS);
+            });
+        }
+    }
+
+    /** The test time is over (data loop): stop counting, send STAT. */
+    private void finish() {
+        finished = true;
+        CpuSnapshot end = CpuSnapshot.now();
+        long msgs = test.isUdp() || test.isLatency() ? receivedMsgs : receivedBytes / msgSize();
+        QperfStat stat = QperfStat.of(startCpu, end, new QperfStat.Counters(sentBytes, sentMsgs, 0),
+                new QperfStat.Counters(receivedBytes, msgs, 0));
+        ByteBuf out = control.alloc().buffer(Wire.STAT_SIZE);
+        stat.encode(out);
+        control.writeAndFlush(out);
+    }
+
+    /** Releases everything; safe to call more than once, from any loop. */
+    void close() {
+        control.eventLoop().execute(() -> {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (token != null) {
+                context.byToken.remove(token);
+            }
+            if (udpPeer != null) {
+                context.byUdpPeer.remove(udpPeer);
+            }
+            if (dataListener != null) {
+                dataListener.close();
+            }
+            EventLoop loop = dataLoop != null ? dataLoop : control.eventLoop();
+            loop.execute(() -> {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                if (dataChannel != null && (udpPeer == null || token == null)) {
+                    dataChannel.close();
+                }
+                if (echo != null) {
+                    echo.release();
+                    echo = null;
+                }
+            });
+            control.writeAndFlush(control.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package io.netbench.tcp.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+
+/**
+ * The server end of a TCP data connection: counts what arrives; for {@code tcp_lat} echoes one
+ * message of msg_size for each one received, flushing once per read batch. Counting stops when
+ * the session's timer has fired, as in qperf.
+ */
+final class TcpDataHandler extends ChannelInboundHandlerAdapter {
+    private final Session session;
+    private final boolean echo;
+    private long partial;
+
+    private TcpDataHandler(Session session) {
+        this.session = session;
+        this.echo = session.test.isLatency();
+    }
+
+    /** Makes {@code ch} the data connection of {@code session}. */
+    static void configure(Channel ch, Session session) {
+        long buf = session.request.sockBufSize();
+        if (buf > 0) {
+            ch.config().setOption(ChannelOption.SO_SNDBUF, (int) buf);
+            ch.config().setOption(ChannelOption.SO_RCVBUF, (int) buf);
+        }
+        ch.pipeline().addLast(new TcpDataHandler(session));
+        session.dataReady(ch, null);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        int n = in.readableBytes();
+        in.release();
+        if (session.finished) {
+            return;
+        }
+        session.receivedBytes += n;
+        if (echo) {
+            int size = session.msgSize();
+            partial += n;
+            while (partial >= size) {
+                partial -= size;
+                session.receivedMsgs++;
+                ctx.write(session.echo(ctx.alloc()).retainedDuplicate(), ctx.voidPromise());
+                session.sentBytes += size;
+                session.sentMsgs++;
+            }
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,55 @@
+package io.netbench.tcp.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Constants of qperf 0.4.11's control protocol and of netbench's one-port extension to it.
+ *
+ * <p>Classic qperf: the client sends a 200-byte request; for socket tests the server opens a
+ * data socket on a second port and sends its number (u32 little-endian). That second port is what
+ * a Kubernetes Service or NAT does not forward. netbench's extension: a netbench client puts
+ * {@link #ONE_PORT_MARKER} and a random session token in the request's {@code id} field (which
+ * qperf's socket tests ignore, so a real qperf server still answers classically). A netbench
+ * server then answers with data port {@link #SAME_PORT} (0, never a real port), and the client
+ * opens its data path to the very address and port of the control connection:
+ * <ul>
+ *   <li>TCP: a new connection that starts with {@link #DATA_MAGIC} and the token;</li>
+ *   <li>UDP: datagrams to the same port number in UDP, after a hello datagram
+ *       ({@link #UDP_HELLO} + token) that the server acknowledges ({@link #UDP_ACK}).</li>
+ * </ul>
+ */
+public final class Wire {
+    public static final int VER_MAJ = 0;
+    public static final int VER_MIN = 4;
+    public static final int VER_INC = 11;
+    public static final int REQUEST_SIZE = 200;
+    /** Encoded STAT fields: 3 u32, 2 × 9 u64 ticks, 4 × 3 u64 counters. */
+    public static final int STAT_ENCODED = 252;
+    /** What qperf sends for STAT: the C struct's size, padding included. */
+    public static final int STAT_SIZE = 256;
+    public static final int CONF_FIELD = 64;
+    public static final int CONF_SIZE = 4 * CONF_FIELD;
+    public static final int STRSIZE = 64;
+
+    public static final byte[] SYNC_BEFORE = ascii("synchronization before test");
+    public static final byte[] SYNC_AFTER = ascii("synchronization after test");
+
+    public static final String ONE_PORT_MARKER = "netbench-1port:";
+    public static final int SAME_PORT = 0;
+    public static final byte[] DATA_MAGIC = ascii("NBDATA01");
+    public static final byte[] UDP_HELLO = ascii("NBUDPHI1");
+    public static final byte[] UDP_ACK = ascii("NBUDPOK1");
+    public static final int TOKEN_LENGTH = 32;
+    /**
+     * Sent instead of a data port when the server refuses a request, followed by one line of
+     * text. A real qperf client takes it for an unreachable port; a netbench client prints the line.
+     */
+    public static final long ERROR_PORT = 0xFFFFFFFFL;
+
+    private Wire() {
+    }
+
+    public static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
