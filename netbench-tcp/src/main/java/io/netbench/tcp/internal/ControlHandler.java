@@ -1,5 +1,7 @@
 package io.netbench.tcp.internal;
 
+import io.netbench.tcp.QperfConf;
+
 import io.netbench.tcp.QperfTest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;

@@ -48,13 +48,13 @@ public record QperfRequest(int verMaj, int verMin, int verInc, int reqIndex, lon
         return id.startsWith(Wire.ONE_PORT_MARKER) ? id.substring(Wire.ONE_PORT_MARKER.length()) : null;
     }
 
-    static void writeString(ByteBuf out, String s) {
+    private static void writeString(ByteBuf out, String s) {
         byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
         int n = Math.min(bytes.length, Wire.STRSIZE - 1);
         out.writeBytes(bytes, 0, n).writeZero(Wire.STRSIZE - n);
     }
 
-    static String readString(ByteBuf in) {
+    private static String readString(ByteBuf in) {
         byte[] bytes = new byte[Wire.STRSIZE];
         in.readBytes(bytes);
         int n = 0;

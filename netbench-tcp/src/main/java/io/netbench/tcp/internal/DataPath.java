@@ -1,0 +1,201 @@
+package io.netbench.tcp.internal;
+
+import io.netbench.tcp.QperfException;
+
+import io.netbench.core.LatencyRecorder;
+import io.netbench.tcp.QperfResult.Counters;
+import io.netbench.tcp.QperfTest;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The client end of one test's data path, a blocking TCP connection or connected UDP socket, and
+ * the measuring loop qperf runs over it: one send per message; for latency tests a ping-pong of
+ * msg_size. Blocking I/O on one thread per stream, as qperf does, keeps event-loop hand-offs out
+ * of the measured latency. {@link #close()} from another thread ends a loop blocked in I/O: that
+ * is how the test timer stops it, like qperf's alarm signal.
+ */
+public final class DataPath implements AutoCloseable {
+    private static final int HELLO_TRIES = 5;
+
+    private final QperfTest test;
+    private final ByteChannel channel;
+    private volatile boolean stopped;
+
+    private DataPath(QperfTest test, ByteChannel channel) {
+        this.test = test;
+        this.channel = channel;
+    }
+
+    /**
+     * Opens the data path: to {@code port} on the control connection's host (classic qperf), or
+     * for {@link Wire#SAME_PORT} to the control connection's own address and port (one-port mode).
+     */
+    public static DataPath open(QperfTest test, InetSocketAddress control, long port, String token, long sockBuf,
+                                int timeoutMillis) throws QperfException {
+        boolean onePort = port == Wire.SAME_PORT;
+        InetSocketAddress target = onePort ? control : new InetSocketAddress(control.getAddress(), (int) port);
+        String kind = test.isUdp() ? "UDP" : "TCP";
+        try {
+            return test.isUdp() ? new DataPath(test, openUdp(target, onePort ? token : null, sockBuf, timeoutMillis))
+                    : new DataPath(test, openTcp(target, onePort ? token : null, sockBuf, timeoutMillis));
+        } catch (QperfException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new QperfException("could not make " + kind + " connection to server at " + target.getAddress()
+                    .getHostAddress() + ":" + target.getPort() + " (" + ControlConnection.reason(e) + ")", e);
+        }
+    }
+
+    private static SocketChannel openTcp(InetSocketAddress target, String token, long sockBuf, int timeoutMillis)
+            throws IOException {
+        SocketChannel ch = SocketChannel.open();
+        try {
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (sockBuf > 0) {
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, (int) sockBuf);
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, (int) sockBuf);
+            }
+            ch.socket().connect(target, timeoutMillis);
+            if (token != null) {
+                writeFully(ch, ByteBuffer.wrap(preamble(Wire.DATA_MAGIC, token)));
+            }
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    private static DatagramChannel openUdp(InetSocketAddress target, String token, long sockBuf, int timeoutMillis)
+            throws IOException {
+        DatagramChannel ch = DatagramChannel.open();
+        try {
+            if (sockBuf > 0) {
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, (int) sockBuf);
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, (int) sockBuf);
+            }
+            ch.connect(target);
+            if (token != null) {
+                hello(ch, token, Math.max(200, timeoutMillis / HELLO_TRIES));
+            }
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Ties this UDP socket to the session; the server's acknowledgement proves the port is forwarded. */
+    private static void hello(DatagramChannel ch, String token, int waitMillis) throws IOException {
+        byte[] hello = preamble(Wire.UDP_HELLO, token);
+        byte[] reply = new byte[64];
+        ch.socket().setSoTimeout(waitMillis);
+        for (int i = 0; i < HELLO_TRIES; i++) {
+            ch.write(ByteBuffer.wrap(hello));
+            try {
+                DatagramPacket packet = new DatagramPacket(reply, reply.length);
+                ch.socket().receive(packet);
+                if (packet.getLength() == Wire.UDP_ACK.length
+                        && Arrays.equals(Arrays.copyOf(reply, Wire.UDP_ACK.length), Wire.UDP_ACK)) {
+                    return;
+                }
+            } catch (SocketTimeoutException e) {
+                // lost or not forwarded: try again
+            }
+        }
+        throw new QperfException("no UDP answer from server port " + ch.socket().getPort()
+                + " (is UDP forwarded to the same port as TCP?)");
+    }
+
+    private static byte[] preamble(byte[] magic, String token) {
+        byte[] t = token.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(magic, magic.length + t.length);
+        System.arraycopy(t, 0, out, magic.length, t.length);
+        return out;
+    }
+
+    /**
+     * Runs the test until {@link #close()} or {@code deadlineNanos}; latency tests record half of
+     * each round trip into {@code latency}.
+     */
+    public Counters run(int msgSize, long deadlineNanos, LatencyRecorder.Writer latency) throws QperfException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(msgSize);
+        long sentBytes = 0;
+        long sentMsgs = 0;
+        long receivedBytes = 0;
+        long receivedMsgs = 0;
+        try {
+            while (!stopped && System.nanoTime() < deadlineNanos) {
+                long begin = System.nanoTime();
+                buf.clear();
+                if (test.isUdp()) {
+                    channel.write(buf);
+                } else {
+                    writeFully(channel, buf);
+                }
+                sentBytes += msgSize;
+                sentMsgs++;
+                if (test.isLatency()) {
+                    buf.clear();
+                    if (test.isUdp()) {
+                        channel.read(buf);
+                    } else {
+                        readFully(channel, buf);
+                    }
+                    receivedBytes += msgSize;
+                    receivedMsgs++;
+                    latency.record((System.nanoTime() - begin) / 2);
+                }
+            }
+        } catch (ClosedChannelException e) {
+            if (!stopped) {
+                throw new QperfException("data connection closed by the server", e);
+            }
+        } catch (IOException e) {
+            if (!stopped) {
+                throw new QperfException("data transfer failed: " + ControlConnection.reason(e), e);
+            }
+        }
+        return new Counters(sentBytes, sentMsgs, receivedBytes, receivedMsgs);
+    }
+
+    private static void writeFully(ByteChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    private static void readFully(ByteChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            if (ch.read(buf) < 0) {
+                throw new ClosedChannelException();
+            }
+        }
+    }
+
+    /** Stops the loop: a loop blocked in I/O ends at once. */
+    public void stop() {
+        stopped = true;
+        close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing more to release
+        }
+    }
+}

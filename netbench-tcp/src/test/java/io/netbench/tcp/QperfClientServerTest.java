@@ -1,0 +1,105 @@
+package io.netbench.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netbench.core.TransportType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** netbench client against netbench server, every test, once per server transport. */
+class QperfClientServerTest {
+    @ParameterizedTest
+    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    void everyTestThroughOnePort(TransportType transport) throws Exception {
+        assumeTrue(transport.isAvailable(), transport.availabilityText());
+        try (QperfServer server = QperfServer.builder().port(0).transport(transport).threads(2).build()) {
+            for (QperfTest test : List.of(QperfTest.TCP_BW, QperfTest.TCP_LAT, QperfTest.UDP_BW, QperfTest.UDP_LAT)) {
+                QperfResult r = QperfClient.to("127.0.0.1", server.port()).test(test).msgSize(test.isBandwidth() ? 4096 : 64)
+                        .time(Duration.ofSeconds(1)).run();
+                assertEquals(test.isBandwidth() ? 4096 : 64, r.msgSize());
+                assertTrue(r.local().sentMsgs() > 0, test + " " + r);
+                assertTrue(r.remote().receivedBytes() > 0, test + " " + r);
+                assertTrue(r.remoteCpu().realSeconds() > 0.5, test + " remote time " + r.remoteCpu());
+                if (test.isLatency()) {
+                    assertTrue(r.latencyNanos() > 0, test + " " + r);
+                    assertEquals(r.local().receivedMsgs(), r.latency().count());
+                    assertEquals(r.remote().receivedMsgs(), r.remote().sentMsgs());
+                } else {
+                    assertTrue(r.receiveBandwidth() > 0 && r.sendBandwidth() >= r.receiveBandwidth() * 0.5, test + " " + r);
+                }
+            }
+            assertEquals(0, server.activeSessions());
+        }
+    }
+
+    @Test
+    void parallelStreamsAddUp() throws Exception {
+        try (QperfServer server = QperfServer.start(0)) {
+            QperfResult r = QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_BW).streams(3)
+                    .time(Duration.ofSeconds(1)).run();
+            assertTrue(r.local().sentMsgs() >= 3, r.toString());
+            assertEquals(r.remote().receivedBytes() / 65536, r.remote().receivedMsgs(), 3);
+        }
+    }
+
+    @Test
+    void confDescribesTheServer() throws Exception {
+        try (QperfServer server = QperfServer.start(0)) {
+            QperfResult r = QperfClient.to("::1", server.port()).test(QperfTest.CONF).run();
+            assertEquals("0.4.11", r.remoteConf().qperf());
+            assertTrue(r.remoteConf().os().startsWith(System.getProperty("os.name")), r.remoteConf().os());
+        }
+    }
+
+    @Test
+    void requestsBeyondTheLimitsAreRefusedWithTheReason() throws Exception {
+        List<String> notices = new ArrayList<>();
+        try (QperfServer server = QperfServer.builder().port(0).maxMsgSize(1024).maxTime(Duration.ofSeconds(5))
+                .notices(notices::add).build()) {
+            QperfClient client = QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_LAT);
+            QperfException big = assertThrows(QperfException.class, () -> client.msgSize(4096).run());
+            assertTrue(big.getMessage().startsWith("server: msg_size 4096 out of range"), big.getMessage());
+            QperfException longer = assertThrows(QperfException.class,
+                    () -> client.msgSize(1).time(Duration.ofSeconds(10)).run());
+            assertTrue(longer.getMessage().contains("time 10 s out of range"), longer.getMessage());
+            assertEquals(2, notices.size(), notices.toString());
+            assertTrue(client.time(Duration.ofSeconds(1)).run().latencyNanos() > 0, "still serving");
+        }
+    }
+
+    @Test
+    void serverSurvivesGarbageAndVanishingClients() throws Exception {
+        try (QperfServer server = QperfServer.start(0)) {
+            for (int i = 0; i < 20; i++) {
+                try (Socket s = new Socket("127.0.0.1", server.port())) {
+                    s.getOutputStream().write(i % 2 == 0 ? "GET / HTTP/1.1\r\n\r\n".getBytes() : new byte[] {0, 0, 4});
+                }
+            }
+            QperfResult r = QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_LAT)
+                    .time(Duration.ofSeconds(1)).run();
+            assertTrue(r.latencyNanos() > 0);
+        }
+    }
+
+    @Test
+    void deadServerIsOneLine() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        QperfException e = assertThrows(QperfException.class,
+                () -> QperfClient.to("127.0.0.1", port).test(QperfTest.TCP_LAT).run());
+        assertTrue(e.getMessage().startsWith("127.0.0.1: failed to connect to port " + port), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+}

@@ -1,0 +1,59 @@
+package io.netbench.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netbench.core.testing.ExternalTools;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The netbench client against the real qperf 0.4.11 daemon: the classic second data port. */
+class RealQperfServerTest {
+    private static Process daemon;
+    private static int port;
+
+    @BeforeAll
+    static void startDaemon() throws Exception {
+        Path qperf = ExternalTools.require("qperf");
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        daemon = new ProcessBuilder(qperf.toString(), "-lp", String.valueOf(port)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < until) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (java.io.IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("qperf daemon did not start on port " + port);
+    }
+
+    @AfterAll
+    static void stopDaemon() {
+        if (daemon != null) {
+            daemon.destroy();
+        }
+    }
+
+    @Test
+    void socketTestsAndConf() throws Exception {
+        for (QperfTest test : new QperfTest[] {QperfTest.TCP_BW, QperfTest.TCP_LAT, QperfTest.UDP_BW, QperfTest.UDP_LAT}) {
+            QperfResult r = QperfClient.to("127.0.0.1", port).test(test).msgSize(test.isBandwidth() ? 8192 : 16)
+                    .time(Duration.ofSeconds(1)).run();
+            assertEquals(test.isBandwidth() ? 8192 : 16, r.msgSize());
+            assertTrue(r.remote().receivedBytes() > 0, test + " " + r);
+            assertTrue(test.isLatency() ? r.latencyNanos() > 0 : r.receiveBandwidth() > 0, test + " " + r);
+            assertTrue(r.remoteCpu().realSeconds() > 0.5, test + " " + r.remoteCpu());
+        }
+        assertEquals("0.4.11", QperfClient.to("127.0.0.1", port).test(QperfTest.CONF).run().remoteConf().qperf());
+    }
+}
