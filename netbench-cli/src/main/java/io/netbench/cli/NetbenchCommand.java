@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ManifestVersionProvider.class,
         description = "Network benchmarks in one jar: qperf-style TCP/UDP tests and wrk-style HTTP load,"
                 + " client and server, through one forwarded port.",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, QperfCommand.class, CommandLine.HelpCommand.class})
 public final class NetbenchCommand implements Runnable {
     /** Exit code for bad command-line input, as picocli's default. */
     public static final int EXIT_USAGE = 2;
@@ -29,6 +29,8 @@ public final class NetbenchCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new NetbenchCommand());
         commandLine.setParameterExceptionHandler(new OneLineErrors());
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
+        // qperf's options are single-dash words (-vu, -vvs, -oo): never read them as clustered letters.
+        commandLine.getSubcommands().get("qperf").setPosixClusteredShortOptionsAllowed(false);
         return commandLine;
     }
 
