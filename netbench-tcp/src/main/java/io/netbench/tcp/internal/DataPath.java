@@ -61,7 +61,7 @@ public final class DataPath implements AutoCloseable {
             throws IOException {
         SocketChannel ch = SocketChannel.open();
         try {
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            // No TCP_NODELAY: qperf leaves Nagle on, which coalesces small bandwidth messages.
             if (sockBuf > 0) {
                 ch.setOption(StandardSocketOptions.SO_SNDBUF, (int) sockBuf);
                 ch.setOption(StandardSocketOptions.SO_RCVBUF, (int) sockBuf);
@@ -126,37 +126,17 @@ public final class DataPath implements AutoCloseable {
     }
 
     /**
-     * Runs the test until {@link #close()} or {@code deadlineNanos}; latency tests record half of
+     * Runs the test until {@link #stop()} or {@code deadlineNanos}; latency tests record half of
      * each round trip into {@code latency}.
      */
     public Counters run(int msgSize, long deadlineNanos, LatencyRecorder.Writer latency) throws QperfException {
         ByteBuffer buf = ByteBuffer.allocateDirect(msgSize);
-        long sentBytes = 0;
-        long sentMsgs = 0;
-        long receivedBytes = 0;
-        long receivedMsgs = 0;
+        long[] msgs = new long[2];
         try {
-            while (!stopped && System.nanoTime() < deadlineNanos) {
-                long begin = System.nanoTime();
-                buf.clear();
-                if (test.isUdp()) {
-                    channel.write(buf);
-                } else {
-                    writeFully(channel, buf);
-                }
-                sentBytes += msgSize;
-                sentMsgs++;
-                if (test.isLatency()) {
-                    buf.clear();
-                    if (test.isUdp()) {
-                        channel.read(buf);
-                    } else {
-                        readFully(channel, buf);
-                    }
-                    receivedBytes += msgSize;
-                    receivedMsgs++;
-                    latency.record((System.nanoTime() - begin) / 2);
-                }
+            if (test.isBandwidth()) {
+                sendUntilStopped(buf, msgs);
+            } else {
+                pingPongUntil(deadlineNanos, buf, msgs, latency);
             }
         } catch (ClosedChannelException e) {
             if (!stopped) {
@@ -167,7 +147,42 @@ public final class DataPath implements AutoCloseable {
                 throw new QperfException("data transfer failed: " + ControlConnection.reason(e), e);
             }
         }
-        return new Counters(sentBytes, sentMsgs, receivedBytes, receivedMsgs);
+        return new Counters(msgs[0] * msgSize, msgs[0], msgs[1] * msgSize, msgs[1]);
+    }
+
+    /** One send per message until the timer closes the channel; no clock read per message. */
+    private void sendUntilStopped(ByteBuffer buf, long[] msgs) throws IOException {
+        while (!stopped) {
+            buf.clear();
+            send(buf);
+            msgs[0]++;
+        }
+    }
+
+    private void pingPongUntil(long deadlineNanos, ByteBuffer buf, long[] msgs, LatencyRecorder.Writer latency)
+            throws IOException {
+        while (!stopped && System.nanoTime() < deadlineNanos) {
+            long begin = System.nanoTime();
+            buf.clear();
+            send(buf);
+            msgs[0]++;
+            buf.clear();
+            if (test.isUdp()) {
+                channel.read(buf);
+            } else {
+                readFully(channel, buf);
+            }
+            msgs[1]++;
+            latency.record((System.nanoTime() - begin) / 2);
+        }
+    }
+
+    private void send(ByteBuffer buf) throws IOException {
+        if (test.isUdp()) {
+            channel.write(buf);
+        } else {
+            writeFully(channel, buf);
+        }
     }
 
     private static void writeFully(ByteChannel ch, ByteBuffer buf) throws IOException {
