@@ -184,7 +184,7 @@ public final class QperfServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
                 throw new IllegalStateException("interrupted while binding port " + port, e);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // sync() rethrows the bind failure, a checked exception, unchecked
                 group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
                 throw new IllegalStateException("cannot listen on " + describe(bind, port) + ": " + e.getMessage(), e);
             }
@@ -197,7 +197,7 @@ public final class QperfServer implements AutoCloseable {
                         .option(ChannelOption.RCVBUF_ALLOCATOR, UdpPortHandler.RECEIVE_ALLOCATOR)
                         .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
                         .handler(new UdpPortHandler(context)).bind(bind, port).sync().channel();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 tcp.close();
                 throw new IllegalStateException("UDP port " + port + ": " + e.getMessage(), e);
             }

@@ -1,0 +1,133 @@
+package io.netbench.cli;
+
+import io.netbench.core.TransportType;
+import io.netbench.http.HttpBenchServer;
+import io.netbench.tcp.QperfServer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netbench server}: the qperf-compatible listener (TCP and UDP on one port) and the HTTP
+ * target in one process, until SIGTERM/SIGINT, which closes everything within a second.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve every test: qperf (TCP and UDP, one port, default 19765) and HTTP (default 8080).",
+            "Runs until SIGTERM or SIGINT."})
+final class ServerCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-lp", "--port"}, paramLabel = "PORT", description = "qperf listen port, TCP and UDP (default 19765).")
+    private int port = QperfServer.DEFAULT_PORT;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (default 8080).")
+    private int httpPort = HttpBenchServer.DEFAULT_PORT;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address only (default all).")
+    private String bind;
+
+    @Option(names = "--no-http", description = "Do not start the HTTP listener.")
+    private boolean noHttp;
+
+    @Option(names = "--no-qperf", description = "Do not start the qperf listener.")
+    private boolean noQperf;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Event loops per listener (default: CPUs).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--transport", paramLabel = "NAME", description = "auto (default), epoll, nio or io_uring.")
+    private String transport = "auto";
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "HTTP connection limit (default 100000).")
+    private int maxConnections = 100_000;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close idle HTTP connections (default 60; 0 never).")
+    private int idleSeconds = 60;
+
+    @Option(names = "--max-time", paramLabel = "SECONDS", description = "Longest qperf test a client may ask (default 3600).")
+    private int maxTime = 3600;
+
+    /** Counted down to stop a running server; the shutdown hook and tests use it. */
+    private final CountDownLatch stop = new CountDownLatch(1);
+    /** Counted down once every listener is closed; the shutdown hook waits for it. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (noHttp && noQperf) {
+            throw new IllegalArgumentException("--no-http and --no-qperf leave nothing to serve");
+        }
+        checkPort("--port", port);
+        checkPort("--http-port", httpPort);
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads " + threads + ": expected at least 1");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        TransportType type = TransportType.select(transport, err::println);
+        PrintWriter out = spec.commandLine().getOut();
+        QperfServer qperf = null;
+        HttpBenchServer http = null;
+        try {
+            if (!noQperf) {
+                qperf = QperfServer.builder().port(port).bindAddress(bind).transport(type).threads(threads)
+                        .maxTime(Duration.ofSeconds(maxTime)).notices(err::println).build();
+                out.printf("qperf listening on %s port %d (tcp+udp, %s)%n", address(), qperf.port(), type.displayName());
+            }
+            if (!noHttp) {
+                http = HttpBenchServer.builder().port(httpPort).bindAddress(bind).transport(type).threads(threads)
+                        .maxConnections(maxConnections).idleTimeout(Duration.ofSeconds(idleSeconds))
+                        .notices(err::println).build();
+                out.printf("http listening on %s port %d (%s)%n", address(), http.port(), type.displayName());
+            }
+            out.flush();
+            Thread hook = new Thread(this::closeFromSignal, "netbench-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            stop.await();
+            return 0;
+        } finally {
+            long begin = System.nanoTime();
+            if (http != null) {
+                http.close();
+            }
+            if (qperf != null) {
+                qperf.close();
+            }
+            if (http != null || qperf != null) {
+                err.printf("netbench server stopped (%d ms)%n", (System.nanoTime() - begin) / 1_000_000);
+                err.flush();
+            }
+            closed.countDown();
+        }
+    }
+
+    /** Stops a running {@link #call()}. */
+    void stop() {
+        stop.countDown();
+    }
+
+    /** SIGTERM/SIGINT: the JVM exits when hooks return, so wait (a little) for a clean close. */
+    private void closeFromSignal() {
+        stop.countDown();
+        try {
+            closed.await(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String address() {
+        return bind == null ? "*" : bind;
+    }
+
+    private static void checkPort(String option, int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException(option + " " + value + ": expected a port 0..65535");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.netbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ServerCommandTest {
+    @Test
+    void badPortIsOneLineAndExitTwo() {
+        CliTestSupport.Run run = CliTestSupport.execute("server", "--http-port", "70000");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("server: --http-port 70000: expected a port 0..65535\n", run.err());
+        CliTestSupport.Run nothing = CliTestSupport.execute("server", "--no-http", "--no-qperf");
+        assertEquals(2, nothing.exitCode());
+        CliTestSupport.Run transport = CliTestSupport.execute("server", "--transport", "kqueue");
+        assertEquals(2, transport.exitCode());
+        assertTrue(transport.err().contains("unknown transport 'kqueue'"), transport.err());
+    }
+
+    @Test
+    void portInUseIsOneLineAndExitOne() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            CliTestSupport.Run run = CliTestSupport.execute("server", "--no-qperf", "--http-port",
+                    String.valueOf(taken.getLocalPort()));
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("server: cannot listen on *:" + taken.getLocalPort()), run.err());
+        }
+    }
+
+    /** A real process: serves both listeners, then SIGTERM closes it cleanly within a second. */
+    @Test
+    void servesThenStopsOnSigtermWithinASecond() throws Exception {
+        int qperfPort;
+        int httpPort;
+        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+            qperfPort = a.getLocalPort();
+            httpPort = b.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile("netbench-server", ".log");
+        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "server", "--threads", "1", "--port", String.valueOf(qperfPort), "--http-port",
+                String.valueOf(httpPort)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (Files.readAllLines(log).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of("qperf listening on * port " + qperfPort + " (tcp+udp, epoll)",
+                    "http listening on * port " + httpPort + " (epoll)"), Files.readAllLines(log));
+            HttpResponse<String> hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("Hello, World!", hello.body());
+            CliTestSupport.Run qperf = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(qperfPort),
+                    "-t", "1", "tcp_lat");
+            assertEquals(0, qperf.exitCode(), qperf.err());
+            long begin = System.nanoTime();
+            server.destroy();
+            assertTrue(server.waitFor(1, TimeUnit.SECONDS), "not stopped within a second of SIGTERM");
+            assertTrue(System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(1));
+            assertTrue(Files.readString(log).contains("\nnetbench server stopped"), Files.readString(log));
+        } finally {
+            server.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.netbench.http;
+
+import io.netbench.core.TransportType;
+import io.netbench.http.internal.server.HttpServerInitializer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP/1.1 target of netbench: what {@code wrk} is pointed at, so a pod needs no nginx.
+ *
+ * <p>Endpoints: {@code /} answers {@code 200 Hello, World!} (13 bytes, the classic plaintext
+ * target); {@code /bytes/{n}} n bytes (n ≤ 64 MiB); {@code /delay/{ms}} Hello after ms
+ * milliseconds (≤ 60 s, without blocking the event loop); {@code /status/{code}} an empty
+ * response with that status (200..599); {@code /healthz} {@code 200 ok} for Kubernetes probes;
+ * anything else 404. Keep-alive and pipelining (responses in order, one flush per read batch),
+ * HTTP/1.0 and {@code Connection: close}, HEAD; malformed requests get 400 (431 for oversized
+ * heads) and the connection is closed.
+ *
+ * <pre>{@code
+ * try (HttpBenchServer server = HttpBenchServer.builder().port(0).build()) {
+ *     URI uri = URI.create("http://127.0.0.1:" + server.port() + "/");
+ * }
+ * }</pre>
+ */
+public final class HttpBenchServer implements AutoCloseable {
+    /** The default HTTP port. */
+    public static final int DEFAULT_PORT = 8080;
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final HttpServerInitializer initializer;
+    private final TransportType transport;
+
+    private HttpBenchServer(EventLoopGroup group, Channel channel, HttpServerInitializer initializer,
+                            TransportType transport) {
+        this.group = group;
+        this.channel = channel;
+        this.initializer = initializer;
+        this.transport = transport;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int port() {
+        return localAddress().getPort();
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    public TransportType transport() {
+        return transport;
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return initializer.openConnections();
+    }
+
+    /** Stops listening and closes every connection, waiting at most a second. */
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        initializer.close();
+    }
+
+    /** Options of an {@link HttpBenchServer}; {@link #build()} validates them and starts it. */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private String bindAddress;
+        private TransportType transport = TransportType.defaultType();
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int maxConnections = 100_000;
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private int maxHeaderSize = 8192;
+        private Consumer<String> notices = s -> { };
+
+        private Builder() {
+        }
+
+        /** The TCP port, 0 for any free one; default 8080. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The address to listen on; default all. */
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        public Builder transport(TransportType transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Event loops; default the number of available processors. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Connections beyond this are closed at once; default 100,000. */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** Connections idle this long are closed; zero for never; default 60 s. */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /** Largest request line and header block; default 8 KiB. */
+        public Builder maxHeaderSize(int maxHeaderSize) {
+            this.maxHeaderSize = maxHeaderSize;
+            return this;
+        }
+
+        /** Receives one line when the connection limit is reached. */
+        public Builder notices(Consumer<String> notices) {
+            this.notices = Objects.requireNonNull(notices, "notices");
+            return this;
+        }
+
+        /**
+         * Validates the options and starts listening.
+         *
+         * @throws IllegalArgumentException naming a bad option
+         * @throws IllegalStateException if the port cannot be bound, with the reason
+         */
+        public HttpBenchServer build() {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1: " + threads);
+            }
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("maxConnections must be >= 1: " + maxConnections);
+            }
+            if (idleTimeout == null || idleTimeout.isNegative()) {
+                throw new IllegalArgumentException("idleTimeout must be >= 0: " + idleTimeout);
+            }
+            if (maxHeaderSize < 256) {
+                throw new IllegalArgumentException("maxHeaderSize must be >= 256: " + maxHeaderSize);
+            }
+            if (!transport.isAvailable()) {
+                throw new IllegalArgumentException("transport " + transport.displayName() + " is not available");
+            }
+            InetAddress bind = resolve(bindAddress);
+            EventLoopGroup group = transport.newEventLoopGroup(threads, "netbench-http");
+            HttpServerInitializer initializer = new HttpServerInitializer(group.next(), maxConnections,
+                    idleTimeout.toMillis(), maxHeaderSize, notices);
+            try {
+                ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverChannelType())
+                        .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
+                        .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
+                Channel channel = b.bind(bind, port).sync().channel();
+                return new HttpBenchServer(group, channel, initializer, transport);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail(group, initializer, bind, e);
+            } catch (Exception e) { // sync() rethrows the bind failure, a checked exception, unchecked
+                throw fail(group, initializer, bind, e);
+            }
+        }
+
+        private IllegalStateException fail(EventLoopGroup group, HttpServerInitializer initializer, InetAddress bind,
+                                           Exception e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            initializer.close();
+            return new IllegalStateException("cannot listen on " + (bind == null ? "*" : bind.getHostAddress())
+                    + ":" + port + ": " + e.getMessage(), e);
+        }
+
+        private static InetAddress resolve(String address) {
+            if (address == null || address.isBlank()) {
+                return null;
+            }
+            try {
+                return InetAddress.getByName(address);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("bind address " + address + " cannot be resolved");
+            }
+        }
+    }
+}

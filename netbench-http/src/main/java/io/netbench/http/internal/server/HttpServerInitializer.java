@@ -1,0 +1,55 @@
+package io.netbench.http.internal.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The pipeline of an HTTP benchmark connection: connection limit, idle timeout, the request
+ * decoder (header validation off, bounded line and header sizes) and {@link HttpBenchHandler}.
+ * No response encoder and no aggregator: responses are pre-encoded bytes.
+ */
+public final class HttpServerInitializer extends ChannelInitializer<Channel> implements AutoCloseable {
+    private final Responses responses;
+    private final ConnectionLimiter limiter;
+    private final long idleTimeoutMillis;
+    private final HttpDecoderConfig decoderConfig;
+
+    /**
+     * @param refresher runs the once-a-second Date refresh
+     * @param maxConnections connections beyond this are closed at once
+     * @param idleTimeoutMillis connections idle this long are closed; 0 for never
+     * @param maxHeaderSize largest request head accepted (431 beyond)
+     */
+    public HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, int maxConnections,
+                                 long idleTimeoutMillis, int maxHeaderSize, Consumer<String> notices) {
+        this.responses = new Responses(refresher);
+        this.limiter = new ConnectionLimiter(maxConnections, notices);
+        this.idleTimeoutMillis = idleTimeoutMillis;
+        this.decoderConfig = new HttpDecoderConfig().setMaxInitialLineLength(maxHeaderSize)
+                .setMaxHeaderSize(maxHeaderSize).setMaxChunkSize(64 * 1024).setValidateHeaders(false);
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ch.pipeline().addLast(limiter);
+        if (idleTimeoutMillis > 0) {
+            ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
+        }
+        ch.pipeline().addLast(new HttpRequestDecoder(decoderConfig), new HttpBenchHandler(responses));
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return limiter.open();
+    }
+
+    @Override
+    public void close() {
+        responses.close();
+    }
+}
