@@ -1,0 +1,193 @@
+package io.netbench.cli;
+
+import io.netbench.core.Durations;
+import io.netbench.core.ResultJson;
+import io.netbench.core.RunResult;
+import io.netbench.core.Sizes;
+import io.netbench.core.TransportType;
+import io.netbench.core.WrkFormat;
+import io.netbench.http.HttpLoad;
+import io.netbench.http.HttpLoadException;
+import io.netbench.http.HttpLoadResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.HdrHistogram.HistogramLogWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netbench wrk [options] URL}: wrk's and wrk2's HTTP load, options and output. */
+@Command(name = "wrk", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"HTTP load like wrk (closed loop) or wrk2 (-R constant rate), printing wrk's output.",
+            "Example: netbench wrk -t2 -c100 -d10s --latency http://127.0.0.1:8080/"})
+final class WrkCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", description = "http:// or https:// URL.")
+    private String url;
+
+    @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "Connections to keep open (default 10).")
+    private String connections = "10";
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "T", description = "Duration of test: 10, 10s, 3m, 1h (default 10s).")
+    private String duration = "10s";
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Number of threads to use (default 2).")
+    private String threads = "2";
+
+    @Option(names = {"-H", "--header"}, paramLabel = "H", description = "Add header to request (repeatable).")
+    private List<String> headers = new ArrayList<>();
+
+    @Option(names = {"-L", "--latency"}, description = "Print latency statistics.")
+    private boolean latency;
+
+    @Option(names = {"-U", "--u_latency"}, description = "Print uncorrected latency statistics (with -R).")
+    private boolean uncorrected;
+
+    @Option(names = "--timeout", paramLabel = "T", description = "Socket/request timeout (default 2s).")
+    private String timeout = "2s";
+
+    @Option(names = {"-R", "--rate"}, paramLabel = "N", description = "Constant total requests/sec (wrk2).")
+    private String rate;
+
+    @Option(names = {"-m", "--method"}, paramLabel = "METHOD", description = "HTTP method (default GET).")
+    private String method = "GET";
+
+    @Option(names = "--body", paramLabel = "TEXT", description = "Request body.")
+    private String body;
+
+    @Option(names = "--body-file", paramLabel = "FILE", description = "Request body from a file.")
+    private Path bodyFile;
+
+    @Option(names = "--pipeline", paramLabel = "N", description = "Pipelined requests per connection (default 1).")
+    private int pipeline = 1;
+
+    @Option(names = "--warmup", paramLabel = "T", description = "Load before the measured duration, not counted.")
+    private String warmup;
+
+    @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate.")
+    private boolean insecure;
+
+    @Option(names = "--transport", paramLabel = "NAME", description = "auto (default), epoll, nio or io_uring.")
+    private String transport = "auto";
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    private boolean json;
+
+    @Option(names = "--hdr-log", paramLabel = "FILE", description = "Write HdrHistogram interval log (1 s intervals).")
+    private Path hdrLog;
+
+    @Override
+    public Integer call() throws HttpLoadException, IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        URI uri = parseUri();
+        int t = (int) count("-t", threads);
+        int c = (int) count("-c", connections);
+        Duration d = duration("-d", duration);
+        if (bodyFile != null && body != null) {
+            throw new IllegalArgumentException("--body and --body-file: give one");
+        }
+        byte[] payload = body != null ? body.getBytes(StandardCharsets.UTF_8) : bodyFile != null ? read(bodyFile) : null;
+        HttpLoad load = HttpLoad.to(uri).threads(t).connections(c).duration(d).timeout(duration("--timeout", timeout))
+                .rate(rate == null ? 0 : count("-R", rate)).pipeline(pipeline).method(method.toUpperCase(Locale.ROOT))
+                .body(payload).insecure(insecure).transport(TransportType.select(transport, err::println))
+                .warmup(warmup == null ? Duration.ZERO : duration("--warmup", warmup));
+        headers.forEach(load::header);
+        Instant started = Instant.now();
+        try (PrintStream log = hdrLog == null ? null : new PrintStream(Files.newOutputStream(hdrLog), true,
+                StandardCharsets.UTF_8)) {
+            HistogramLogWriter logWriter = log == null ? null : startLog(log, started);
+            boolean live = d.toSeconds() > 5 && !json;
+            load.progress((elapsed, requests, errors, interval) -> {
+                if (logWriter != null) {
+                    double end = elapsed.toNanos() / 1e9;
+                    logWriter.outputIntervalHistogram(Math.max(0, end - 1), end, interval, 1e6);
+                }
+                if (live) {
+                    err.printf("  [%s] %d requests, %.0f req/s, errors %d%n", WrkFormat.seconds(elapsed.toSeconds()),
+                            requests, requests / Math.max(1e-9, elapsed.toNanos() / 1e9), errors);
+                    err.flush();
+                }
+            });
+            if (!json) {
+                out.print(WrkReport.header(WrkFormat.seconds(d.toSeconds()), uri.toString(), t, c));
+                out.flush();
+            }
+            HttpLoadResult result = load.run();
+            if (json) {
+                out.println(ResultJson.write(new RunResult(version(), started,
+                        spec.commandLine().getParseResult().originalArgs(), List.of(result.toTestResult(transport)))));
+            } else {
+                out.print(WrkReport.body(result, latency, uncorrected));
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private URI parseUri() {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(url, "no scheme or host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("invalid URL: " + url);
+        }
+    }
+
+    private static HistogramLogWriter startLog(PrintStream log, Instant started) {
+        HistogramLogWriter writer = new HistogramLogWriter(log);
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(started.toEpochMilli());
+        writer.setBaseTime(started.toEpochMilli());
+        writer.outputLegend();
+        return writer;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--body-file " + file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static long count(String option, String text) {
+        try {
+            return Sizes.parseWrk(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + e.getMessage());
+        }
+    }
+
+    private static Duration duration(String option, String text) {
+        try {
+            return Durations.parseWrk(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + e.getMessage());
+        }
+    }
+
+    private static String version() {
+        String v = WrkCommand.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+}

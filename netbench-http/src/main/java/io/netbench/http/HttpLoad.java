@@ -1,0 +1,342 @@
+package io.netbench.http;
+
+import io.netbench.core.LatencyRecorder;
+import io.netbench.core.LatencyStats;
+import io.netbench.core.TransportType;
+import io.netbench.http.internal.client.LoadPlan;
+import io.netbench.http.internal.client.LoadStats;
+import io.netbench.http.internal.client.LoadWorker;
+import io.netbench.http.internal.client.RequestTemplate;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * HTTP load with wrk's model: {@link #threads(int)} event loops, {@link #connections(int)} spread
+ * evenly over them, keep-alive, one request (or one {@link #pipeline(int) pipelined} batch) in
+ * flight per connection, for {@link #duration(Duration)}. With {@link #rate(long)} it is wrk2:
+ * a constant total request rate, latency measured from each request's intended send time.
+ *
+ * <pre>{@code
+ * HttpLoadResult r = HttpLoad.to(URI.create("http://127.0.0.1:8080/")).threads(2).connections(64)
+ *         .duration(Duration.ofSeconds(5)).rate(20_000).run();
+ * Duration p99 = r.percentile(99);
+ * }</pre>
+ *
+ * <p>Errors are counted by kind and the connection is re-established; the run always ends at the
+ * duration. Options are checked by {@link #run()}, which names a bad one. Not thread-safe.
+ */
+public final class HttpLoad {
+    private final URI uri;
+    private int threads = 2;
+    private int connections = 10;
+    private Duration duration = Duration.ofSeconds(10);
+    private Duration warmup = Duration.ZERO;
+    private Duration timeout = Duration.ofSeconds(2);
+    private long rate;
+    private int pipeline = 1;
+    private String method = "GET";
+    private final List<String> headers = new ArrayList<>();
+    private byte[] body;
+    private boolean insecure;
+    private TransportType transport = TransportType.defaultType();
+    private ProgressListener progress = (elapsed, requests, errors, interval) -> { };
+
+    /** Called once a second during the run, on the thread that called {@link #run()}. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void onSecond(Duration elapsed, long requests, long errors, Histogram latencyInterval);
+    }
+
+    private HttpLoad(URI uri) {
+        this.uri = Objects.requireNonNull(uri, "uri");
+    }
+
+    public static HttpLoad to(URI uri) {
+        return new HttpLoad(uri);
+    }
+
+    public HttpLoad threads(int threads) {
+        this.threads = threads;
+        return this;
+    }
+
+    public HttpLoad connections(int connections) {
+        this.connections = connections;
+        return this;
+    }
+
+    public HttpLoad duration(Duration duration) {
+        this.duration = duration;
+        return this;
+    }
+
+    /** Load before the measured duration, not counted; default none. */
+    public HttpLoad warmup(Duration warmup) {
+        this.warmup = warmup;
+        return this;
+    }
+
+    /** A request outstanding longer counts as a timeout and its connection is re-opened; default 2 s. */
+    public HttpLoad timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** Total requests per second at constant rate (wrk2's -R); 0 (default) for wrk's closed loop. */
+    public HttpLoad rate(long rate) {
+        this.rate = rate;
+        return this;
+    }
+
+    /** Requests written back to back per connection before waiting for their responses; default 1. */
+    public HttpLoad pipeline(int pipeline) {
+        this.pipeline = pipeline;
+        return this;
+    }
+
+    public HttpLoad method(String method) {
+        this.method = Objects.requireNonNull(method, "method");
+        return this;
+    }
+
+    /** A header line, {@code Name: value}; repeatable. */
+    public HttpLoad header(String header) {
+        this.headers.add(Objects.requireNonNull(header, "header"));
+        return this;
+    }
+
+    public HttpLoad body(byte[] body) {
+        this.body = body == null ? null : body.clone();
+        return this;
+    }
+
+    /** Accept any TLS certificate (like curl -k). */
+    public HttpLoad insecure(boolean insecure) {
+        this.insecure = insecure;
+        return this;
+    }
+
+    public HttpLoad transport(TransportType transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    public HttpLoad progress(ProgressListener progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
+        return this;
+    }
+
+    /** Runs in the background. */
+    public CompletableFuture<HttpLoadResult> start() {
+        validate();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run();
+            } catch (HttpLoadException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private void validate() {
+        String scheme = uri.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
+            throw new IllegalArgumentException("invalid URL: " + uri + " (expected http://host[:port]/path or https://...)");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        }
+        if (connections < threads) {
+            throw new IllegalArgumentException("number of connections must be >= threads");
+        }
+        if (duration == null || duration.toMillis() < 1) {
+            throw new IllegalArgumentException("duration must be positive: " + duration);
+        }
+        if (warmup == null || warmup.isNegative()) {
+            throw new IllegalArgumentException("warmup must be >= 0: " + warmup);
+        }
+        if (timeout == null || timeout.toMillis() < 1) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        if (rate < 0) {
+            throw new IllegalArgumentException("rate must be >= 0: " + rate);
+        }
+        if (pipeline < 1 || pipeline > 1024) {
+            throw new IllegalArgumentException("pipeline must be 1..1024: " + pipeline);
+        }
+        if (!method.matches("[A-Z]+")) {
+            throw new IllegalArgumentException("method must be an upper-case token: " + method);
+        }
+        checkLimits();
+    }
+
+    /** Says what to raise when the machine cannot hold the connections. */
+    private void checkLimits() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os) {
+            long free = os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - 64;
+            if (connections > free) {
+                throw new IllegalArgumentException(connections + " connections need as many file descriptors but only "
+                        + Math.max(0, free) + " are free (limit " + os.getMaxFileDescriptorCount()
+                        + "): raise it, e.g. ulimit -n " + (connections + 1024));
+            }
+        }
+        try {
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            long ports = Long.parseLong(range[1]) - Long.parseLong(range[0]) + 1;
+            if (connections > ports) {
+                throw new IllegalArgumentException(connections + " connections to one address need as many local ports"
+                        + " but net.ipv4.ip_local_port_range " + range[0] + "-" + range[1] + " has " + ports
+                        + ": widen it (sysctl -w net.ipv4.ip_local_port_range=\"1024 65535\")");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+        }
+    }
+
+    /**
+     * Runs the load and returns its result.
+     *
+     * @throws IllegalArgumentException naming a bad option
+     * @throws HttpLoadException when the target cannot be reached before the run
+     */
+    public HttpLoadResult run() throws HttpLoadException {
+        validate();
+        boolean tls = "https".equals(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+        InetSocketAddress address = preflight(uri.getHost(), port);
+        LatencyRecorder latency = new LatencyRecorder();
+        LatencyRecorder uncorrected = new LatencyRecorder();
+        long interval = rate == 0 ? 0 : Math.max(1, (long) (1e9 * connections / rate));
+        LoadPlan plan = new LoadPlan(address, uri.getHost(), tls ? sslContext() : null, transport,
+                RequestTemplate.of(method, uri, headers, body, pipeline), pipeline, method.equals("HEAD"), interval,
+                timeout.toNanos());
+        EventLoopGroup group = transport.newEventLoopGroup(threads, "netbench-wrk");
+        try {
+            List<LoadWorker> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                LoadWorker worker = new LoadWorker(group.next(), plan, latency, uncorrected);
+                workers.add(worker);
+                worker.start(connections / threads + (i < connections % threads ? 1 : 0), !warmup.isZero());
+            }
+            if (!warmup.isZero()) {
+                sleep(warmup.toNanos());
+                workers.forEach(LoadWorker::beginCounting);
+            }
+            Instant start = Instant.now();
+            long begin = System.nanoTime();
+            long end = begin + duration.toNanos();
+            for (long tick = begin + 1_000_000_000L; tick < end; tick += 1_000_000_000L) {
+                sleep(tick - System.nanoTime());
+                long[] so = workers.stream().map(LoadWorker::progress)
+                        .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+                progress.onSecond(Duration.ofNanos(System.nanoTime() - begin), so[0], so[1], latency.interval());
+            }
+            sleep(end - System.nanoTime());
+            List<LoadStats> stats = new ArrayList<>();
+            for (LoadWorker worker : workers) {
+                stats.add(worker.stop().get(5, TimeUnit.SECONDS));
+            }
+            Duration runtime = Duration.ofNanos(System.nanoTime() - begin);
+            return result(start, runtime, stats, latency.total(), uncorrected.total());
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("load workers did not stop: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+    }
+
+    private HttpLoadResult result(Instant start, Duration runtime, List<LoadStats> stats, Histogram latency,
+                                  Histogram uncorrected) {
+        long requests = 0;
+        long bytes = 0;
+        long[] errors = new long[5];
+        long[] statuses = new long[1000];
+        Histogram requestRate = new Histogram(3);
+        for (LoadStats s : stats) {
+            requests += s.requests();
+            bytes += s.bytes();
+            long[] e = s.errors();
+            for (int i = 0; i < errors.length; i++) {
+                errors[i] += e[i];
+            }
+            long[] st = s.statuses();
+            for (int i = 0; i < statuses.length; i++) {
+                statuses[i] += st[i];
+            }
+            requestRate.add(s.requestRate());
+        }
+        Map<Integer, Long> byStatus = new HashMap<>();
+        for (int i = 0; i < statuses.length; i++) {
+            if (statuses[i] > 0) {
+                byStatus.put(i, statuses[i]);
+            }
+        }
+        Histogram corrected = latency;
+        if (rate == 0 && requests / connections > 0) {
+            corrected = uncorrected.copyCorrectedForCoordinatedOmission(runtime.toNanos() / (requests / connections));
+        }
+        return new HttpLoadResult(uri, threads, connections, rate, start, runtime, requests, bytes,
+                new HttpLoadResult.Errors(errors[0], errors[1], errors[2], errors[3], errors[4]), byStatus,
+                LatencyStats.of(corrected), LatencyStats.of(uncorrected), requestRate);
+    }
+
+    private static void sleep(long nanos) throws InterruptedException {
+        if (nanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        }
+    }
+
+    /** wrk's check before a run: resolve the host and make one connection. */
+    private InetSocketAddress preflight(String host, int port) throws HttpLoadException {
+        String target = host + ":" + port;
+        try {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
+            try (Socket probe = new Socket()) {
+                probe.connect(address, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            }
+            return address;
+        } catch (IOException e) {
+            String why = e instanceof java.net.UnknownHostException ? "Name or service not known" : e.getMessage();
+            throw new HttpLoadException("unable to connect to " + target + " " + why);
+        }
+    }
+
+    private SslContext sslContext() {
+        try {
+            SslContextBuilder b = SslContextBuilder.forClient();
+            if (insecure) {
+                b.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            }
+            return b.build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}

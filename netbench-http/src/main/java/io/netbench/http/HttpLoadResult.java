@@ -1,0 +1,78 @@
+package io.netbench.http;
+
+import io.netbench.core.LatencyStats;
+import io.netbench.core.TestResult;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The immutable result of one HTTP load run, with everything wrk and wrk2 print.
+ *
+ * <p>{@link #latency()} is corrected for coordinated omission: at constant rate it is measured
+ * from each request's intended send time (wrk2); in wrk's closed loop it is wrk's own correction
+ * (HdrHistogram's {@code copyCorrectedForCoordinatedOmission} with wrk's expected interval).
+ * {@link #uncorrectedLatency()} is measured from the actual send. {@link #requestRate()} holds the
+ * per-thread request rates sampled every 100 ms (wrk's {@code Req/Sec} row). Latencies are in
+ * nanoseconds.
+ */
+public record HttpLoadResult(URI uri, int threads, int connections, long rate, Instant start, Duration duration,
+                             long requests, long bytes, Errors errors, Map<Integer, Long> statuses,
+                             LatencyStats latency, LatencyStats uncorrectedLatency, Histogram requestRate) {
+
+    /** Errors by kind, as wrk counts them; {@code status} counts responses above 399. */
+    public record Errors(long connect, long read, long write, long timeout, long status) {
+        public long socketErrors() {
+            return connect + read + write + timeout;
+        }
+    }
+
+    public HttpLoadResult {
+        statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
+        requestRate = requestRate.copy();
+    }
+
+    @Override
+    public Histogram requestRate() {
+        return requestRate.copy();
+    }
+
+    public double requestsPerSecond() {
+        return requests / seconds();
+    }
+
+    public double bytesPerSecond() {
+        return bytes / seconds();
+    }
+
+    private double seconds() {
+        return Math.max(1e-9, duration.toNanos() / 1e9);
+    }
+
+    /** The corrected latency at {@code percentile} (0..100). */
+    public Duration percentile(double percentile) {
+        return latency.percentile(percentile);
+    }
+
+    /** This result in the shape shared with qperf results, for JSON, reports and merging. */
+    public TestResult toTestResult(String transport) {
+        TestResult.Builder b = TestResult.builder("wrk", "http").target(uri.toString()).transport(transport)
+                .start(start).duration(duration).param("threads", threads).param("connections", connections)
+                .param("rate", rate).count("requests", requests).count("bytes", bytes)
+                .count("errors_connect", errors.connect()).count("errors_read", errors.read())
+                .count("errors_write", errors.write()).count("errors_timeout", errors.timeout())
+                .count("errors_status", errors.status())
+                .metric("requests_per_sec", requestsPerSecond()).metric("bytes_per_sec", bytesPerSecond())
+                .metric("latency_mean_ns", latency.meanNanos()).metric("latency_stdev_ns", latency.stdevNanos())
+                .metric("latency_p50_ns", latency.percentileNanos(50)).metric("latency_p99_ns", latency.percentileNanos(99))
+                .metric("latency_max_ns", latency.maxNanos())
+                .histogram("latency", latency.histogram()).histogram("uncorrected_latency", uncorrectedLatency.histogram())
+                .histogram("request_rate", requestRate);
+        statuses.forEach((code, n) -> b.count("status_" + code, n));
+        return b.build();
+    }
+}

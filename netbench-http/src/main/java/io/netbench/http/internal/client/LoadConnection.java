@@ -1,0 +1,171 @@
+package io.netbench.http.internal.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One load connection, reconnected when it fails or the server closes it. Closed loop (wrk): the
+ * next request goes out when the previous one (or pipelined batch) completes. Constant rate
+ * (wrk2): sends follow a fixed schedule of intended times, and latency is measured from the
+ * intended time, so a stalled server shows up in the percentiles instead of slowing the schedule.
+ * Sharable only so the same object can serve each successive channel of this connection.
+ */
+@Sharable
+final class LoadConnection extends ChannelInboundHandlerAdapter implements ResponseParser.Listener {
+    private final LoadWorker worker;
+    private final LoadPlan plan;
+    private ResponseParser parser;
+    private Channel channel;
+    private int pending;
+    private long sentAt;
+    private long intendedAt;
+    private long nextIntended;
+    private boolean expectedClose;
+
+    LoadConnection(LoadWorker worker, LoadPlan plan) {
+        this.worker = worker;
+        this.plan = plan;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        parser = new ResponseParser(plan.headRequests());
+        pending = 0;
+        expectedClose = false;
+        if (plan.intervalNanos() > 0 && nextIntended == 0) {
+            nextIntended = System.nanoTime() + ThreadLocalRandom.current().nextLong(plan.intervalNanos());
+        }
+        sendNext();
+    }
+
+    private void sendNext() {
+        if (worker.stopping) {
+            return;
+        }
+        if (plan.intervalNanos() > 0) {
+            long wait = nextIntended - System.nanoTime();
+            if (wait > 0) {
+                Channel current = channel;
+                channel.eventLoop().schedule(() -> {
+                    if (current == channel && current.isActive() && pending == 0) {
+                        send();
+                    }
+                }, wait, TimeUnit.NANOSECONDS);
+                return;
+            }
+        }
+        send();
+    }
+
+    private void send() {
+        if (worker.stopping) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (plan.intervalNanos() > 0) {
+            intendedAt = nextIntended;
+            nextIntended += plan.intervalNanos() * plan.pipeline();
+        } else {
+            intendedAt = now;
+        }
+        sentAt = now;
+        pending = plan.pipeline();
+        channel.writeAndFlush(plan.request().next(), channel.voidPromise());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        try {
+            if (worker.counting) {
+                worker.stats.bytes += in.readableBytes();
+            }
+            if (!parser.parse(in, this)) {
+                fail(ctx, false);
+            }
+        } finally {
+            in.release();
+        }
+    }
+
+    @Override
+    public void onResponse(int status, boolean keepAlive) {
+        LoadStats stats = worker.stats;
+        if (worker.counting) {
+            stats.requests++;
+            worker.sampleRequests++;
+            stats.statuses[status]++;
+            if (status > 399) {
+                stats.statusErrors++;
+            }
+        }
+        if (--pending == 0) {
+            if (worker.counting) {
+                long now = System.nanoTime();
+                stats.latency.record(now - intendedAt);
+                stats.uncorrected.record(now - sentAt);
+            }
+            if (keepAlive) {
+                sendNext();
+            }
+        }
+        if (!keepAlive) {
+            expectedClose = true;
+            channel.close();
+        }
+    }
+
+    /** Counts a timeout and reconnects if the outstanding request is older than the timeout. */
+    void checkTimeout(long now) {
+        if (channel != null && channel.isActive() && pending > 0 && now - sentAt > plan.timeoutNanos()) {
+            if (worker.counting) {
+                worker.stats.timeouts++;
+            }
+            expectedClose = true;
+            channel.close();
+        }
+    }
+
+    void close() {
+        if (channel != null) {
+            expectedClose = true;
+            channel.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        boolean completed = parser.onClose(this);
+        if (!expectedClose && (pending > 0 || !completed) && worker.counting) {
+            worker.stats.readErrors++;
+        }
+        parser.release();
+        worker.reconnect(this);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        boolean write = cause instanceof IOException && cause.getMessage() != null
+                && cause.getMessage().contains("Broken pipe");
+        fail(ctx, write);
+    }
+
+    private void fail(ChannelHandlerContext ctx, boolean write) {
+        if (!expectedClose && worker.counting) {
+            if (write) {
+                worker.stats.writeErrors++;
+            } else {
+                worker.stats.readErrors++;
+            }
+        }
+        expectedClose = true;
+        ctx.close();
+    }
+}

@@ -1,0 +1,129 @@
+package io.netbench.http.internal.client;
+
+import io.netbench.core.LatencyRecorder;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One wrk thread: an event loop with its share of the connections and its own counters. All its
+ * state is touched on its loop; the run's driver talks to it through {@code execute}/{@code submit}.
+ * Every 100 ms it samples its request rate (wrk's Req/Sec) and closes connections whose request
+ * has outlived the timeout.
+ */
+public final class LoadWorker {
+    private static final long TICK_MILLIS = 100;
+    private static final long RECONNECT_DELAY_MILLIS = 10;
+
+    final LoadStats stats;
+    private final EventLoop loop;
+    private final LoadPlan plan;
+    private final List<LoadConnection> connections = new ArrayList<>();
+    private ScheduledFuture<?> ticker;
+    private long sampleStart;
+    /** Requests completed since the last rate sample. */
+    long sampleRequests;
+    boolean counting;
+    boolean stopping;
+
+    public LoadWorker(EventLoop loop, LoadPlan plan, LatencyRecorder latency, LatencyRecorder uncorrected) {
+        this.loop = loop;
+        this.plan = plan;
+        this.stats = new LoadStats(latency.newWriter(), uncorrected.newWriter());
+    }
+
+    /** Opens {@code count} connections; counting starts at once unless {@code warmup}. */
+    public void start(int count, boolean warmup) {
+        loop.execute(() -> {
+            counting = !warmup;
+            sampleStart = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                LoadConnection c = new LoadConnection(this, plan);
+                connections.add(c);
+                connect(c);
+            }
+            ticker = loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Ends the warm-up: what happened so far is forgotten. */
+    public void beginCounting() {
+        loop.execute(() -> {
+            stats.clear();
+            sampleRequests = 0;
+            sampleStart = System.nanoTime();
+            counting = true;
+        });
+    }
+
+    /** Stops sending and closes every connection; the future completes on the loop. */
+    public Future<LoadStats> stop() {
+        return loop.submit(() -> {
+            counting = false;
+            stopping = true;
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+            connections.forEach(LoadConnection::close);
+            return stats;
+        });
+    }
+
+    /** A racy read for live progress: requests and errors so far. */
+    public long[] progress() {
+        return new long[] {stats.requests, stats.connectErrors + stats.readErrors + stats.writeErrors
+            + stats.timeouts + stats.statusErrors};
+    }
+
+    void connect(LoadConnection c) {
+        if (stopping) {
+            return;
+        }
+        new Bootstrap().group(loop).channel(plan.transport().socketChannelType())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1000, plan.timeoutNanos() / 1_000_000))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (plan.ssl() != null) {
+                            ch.pipeline().addLast(plan.ssl().newHandler(ch.alloc(), plan.sniHost(),
+                                    plan.address().getPort()));
+                        }
+                        ch.pipeline().addLast(c);
+                    }
+                }).connect(plan.address()).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        if (counting) {
+                            stats.connectErrors++;
+                        }
+                        loop.schedule(() -> connect(c), RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                    }
+                });
+    }
+
+    void reconnect(LoadConnection c) {
+        if (!stopping) {
+            connect(c);
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        if (counting && sampleRequests > 0) {
+            long elapsedMillis = Math.max(1, (now - sampleStart) / 1_000_000);
+            stats.requestRate.recordValue(sampleRequests * 1000 / elapsedMillis);
+        }
+        sampleRequests = 0;
+        sampleStart = now;
+        for (LoadConnection c : connections) {
+            c.checkTimeout(now);
+        }
+    }
+}

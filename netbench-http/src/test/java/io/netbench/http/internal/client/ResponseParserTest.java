@@ -1,0 +1,110 @@
+package io.netbench.http.internal.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ResponseParserTest {
+    private static final String PIPELINED = ""
+            + "HTTP/1.1 200 OK\r\nContent-Length: 13\r\nServer: x\r\n\r\nHello, World!"
+            + "HTTP/1.1 100 Continue\r\n\r\n"
+            + "HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n"
+            + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1a;ext=1\r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-Trailer: y\r\n\r\n"
+            + "HTTP/1.1 204 No Content\r\n\r\n"
+            + "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 3\r\nConnection: close\r\n\r\nbye";
+
+    private record Response(int status, boolean keepAlive) {
+    }
+
+    private static List<Response> parseInPieces(String text, int... cuts) {
+        ResponseParser parser = new ResponseParser(false);
+        List<Response> responses = new ArrayList<>();
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        int from = 0;
+        for (int cut : cuts) {
+            ByteBuf piece = Unpooled.wrappedBuffer(bytes, from, cut - from);
+            assertTrue(parser.parse(piece, (s, k) -> responses.add(new Response(s, k))));
+            from = cut;
+        }
+        assertTrue(parser.parse(Unpooled.wrappedBuffer(bytes, from, bytes.length - from),
+                (s, k) -> responses.add(new Response(s, k))));
+        parser.release();
+        return responses;
+    }
+
+    @Test
+    void pipelinedResponsesOfEveryFraming() {
+        assertEquals(List.of(new Response(200, true), new Response(404, true), new Response(200, true),
+                new Response(204, true), new Response(503, false)), parseInPieces(PIPELINED));
+    }
+
+    @Test
+    void splitAtEveryByteBoundary() {
+        List<Response> whole = parseInPieces(PIPELINED);
+        for (int cut = 1; cut < PIPELINED.length(); cut++) {
+            assertEquals(whole, parseInPieces(PIPELINED, cut), "split at " + cut);
+        }
+        int[] everyByte = new int[PIPELINED.length() - 1];
+        for (int i = 0; i < everyByte.length; i++) {
+            everyByte[i] = i + 1;
+        }
+        assertEquals(whole, parseInPieces(PIPELINED, everyByte));
+    }
+
+    @Test
+    void http10IsCloseUnlessKeepAlive() {
+        assertEquals(List.of(new Response(200, false), new Response(200, true)), parseInPieces(
+                "HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\nx"
+                + "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 1\r\n\r\ny"));
+    }
+
+    @Test
+    void bodyUntilCloseCompletesOnClose() {
+        ResponseParser parser = new ResponseParser(false);
+        List<Integer> statuses = new ArrayList<>();
+        parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\n\r\nstreaming...", StandardCharsets.US_ASCII),
+                (s, k) -> statuses.add(s));
+        assertTrue(statuses.isEmpty());
+        assertTrue(parser.inResponse());
+        assertTrue(parser.onClose((s, k) -> statuses.add(s)));
+        assertEquals(List.of(200), statuses);
+        parser.release();
+    }
+
+    @Test
+    void headResponsesHaveNoBody() {
+        ResponseParser parser = new ResponseParser(true);
+        List<Integer> statuses = new ArrayList<>();
+        parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nHTTP/1.1 200 OK\r\n"
+                + "Content-Length: 13\r\n\r\n", StandardCharsets.US_ASCII), (s, k) -> statuses.add(s));
+        assertEquals(List.of(200, 200), statuses);
+        parser.release();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SPDY/3 200 OK\r\n\r\n", "HTTP/1.1 2x0 OK\r\n\r\n", "HTTP/1.1 200 OK\r\nNoColon\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"})
+    void malformedResponsesAreErrors(String text) {
+        ResponseParser parser = new ResponseParser(false);
+        assertFalse(parser.parse(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII), (s, k) -> { }));
+        parser.release();
+    }
+
+    @Test
+    void closeMidResponseIsAnError() {
+        ResponseParser parser = new ResponseParser(false);
+        parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", StandardCharsets.US_ASCII),
+                (s, k) -> { });
+        assertFalse(parser.onClose((s, k) -> { }));
+        parser.release();
+    }
+}
