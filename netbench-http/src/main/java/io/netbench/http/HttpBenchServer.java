@@ -73,8 +73,8 @@ public final class HttpBenchServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
         initializer.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
     /** Options of an {@link HttpBenchServer}; {@link #build()} validates them and starts it. */

@@ -85,6 +85,7 @@ public final class QperfServer implements AutoCloseable {
     public void close() {
         tcp.close();
         udp.close();
+        context.connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
@@ -174,6 +175,7 @@ public final class QperfServer implements AutoCloseable {
                         .childHandler(new ChannelInitializer<Channel>() {
                             @Override
                             protected void initChannel(Channel ch) {
+                                context.connections.add(ch);
                                 ch.pipeline().addLast("qperf-sniffer", new ConnectionSniffer(context));
                             }
                         }).bind(bind, port).sync().channel();

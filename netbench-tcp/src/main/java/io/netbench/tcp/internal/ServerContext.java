@@ -1,6 +1,9 @@
 package io.netbench.tcp.internal;
 
 import io.netbench.core.TransportType;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -19,6 +22,8 @@ public final class ServerContext {
     final Consumer<String> notices;
     final Map<String, Session> byToken = new ConcurrentHashMap<>();
     final Map<InetSocketAddress, Session> byUdpPeer = new ConcurrentHashMap<>();
+    /** Every accepted connection, so that closing the server closes them all. */
+    public final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
     public ServerContext(TransportType transport, InetAddress bindAddress, ServerLimits limits,
                          Consumer<String> notices) {

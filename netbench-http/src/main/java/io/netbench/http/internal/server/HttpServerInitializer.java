@@ -2,9 +2,12 @@ package io.netbench.http.internal.server;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -18,6 +21,7 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     private final ConnectionLimiter limiter;
     private final long idleTimeoutMillis;
     private final HttpDecoderConfig decoderConfig;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
     /**
      * @param refresher runs the once-a-second Date refresh
@@ -36,6 +40,7 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
 
     @Override
     protected void initChannel(Channel ch) {
+        connections.add(ch);
         ch.pipeline().addLast(limiter);
         if (idleTimeoutMillis > 0) {
             ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
@@ -48,8 +53,10 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
         return limiter.open();
     }
 
+    /** Closes every connection and releases the cached responses. */
     @Override
     public void close() {
+        connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         responses.close();
     }
 }

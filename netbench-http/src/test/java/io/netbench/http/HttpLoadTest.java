@@ -1,0 +1,149 @@
+package io.netbench.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netbench.core.TransportType;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class HttpLoadTest {
+    private static URI uri(HttpBenchServer server, String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    void closedLoopCountsEveryResponse(TransportType transport) throws Exception {
+        assumeTrue(transport.isAvailable());
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            HttpLoadResult r = HttpLoad.to(uri(server, "/")).threads(2).connections(8).transport(transport)
+                    .duration(Duration.ofSeconds(1)).run();
+            assertTrue(r.requests() > 100, r.toString());
+            assertEquals(r.requests(), r.statuses().get(200));
+            assertEquals(0, r.errors().socketErrors() + r.errors().status(), r.errors().toString());
+            assertTrue(r.bytes() >= r.requests() * 13, "bytes " + r.bytes());
+            assertTrue(r.requestRate().getTotalCount() > 5, "Req/Sec samples");
+            assertTrue(r.latency().count() >= r.requests(), "corrected count covers every request");
+        }
+    }
+
+    @Test
+    void fixedServerDelayIsReportedWithinAFewPercent() throws Exception {
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            HttpLoadResult r = HttpLoad.to(uri(server, "/delay/20")).threads(1).connections(4)
+                    .duration(Duration.ofSeconds(2)).run();
+            double medianMillis = r.uncorrectedLatency().percentileNanos(50) / 1e6;
+            assertTrue(medianMillis >= 20 && medianMillis < 21.5, "median " + medianMillis + " ms for a 20 ms server");
+        }
+    }
+
+    @Test
+    void pipelinedBatchesAllComplete() throws Exception {
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            HttpLoadResult r = HttpLoad.to(uri(server, "/")).threads(1).connections(2).pipeline(16)
+                    .duration(Duration.ofSeconds(1)).run();
+            assertTrue(r.requests() > 1000, r.toString());
+            assertEquals(0, r.errors().socketErrors());
+        }
+    }
+
+    @Test
+    void constantRateHoldsTheRateAndShowsAStallInTheTail() throws Exception {
+        try (StallingServer server = new StallingServer()) {
+            HttpLoadResult r = HttpLoad.to(URI.create("http://127.0.0.1:" + server.port() + "/")).threads(1)
+                    .connections(4).rate(400).duration(Duration.ofSeconds(3)).timeout(Duration.ofSeconds(5)).run();
+            assertEquals(400, r.requestsPerSecond(), 60, "rate held: " + r.requestsPerSecond());
+            long p99Millis = r.latency().percentileNanos(99) / 1_000_000;
+            long uncorrectedP90 = r.uncorrectedLatency().percentileNanos(90) / 1_000_000;
+            assertTrue(p99Millis > 500, "the 1 s stall must reach the corrected p99: " + p99Millis + " ms");
+            assertTrue(uncorrectedP90 < 100, "uncorrected latency hides it (coordinated omission): " + uncorrectedP90);
+        }
+    }
+
+    @Test
+    void slowServerCountsTimeouts() throws Exception {
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            HttpLoadResult r = HttpLoad.to(uri(server, "/delay/1500")).threads(1).connections(2)
+                    .timeout(Duration.ofMillis(300)).duration(Duration.ofSeconds(1)).run();
+            assertTrue(r.errors().timeout() >= 2, r.errors().toString());
+            assertEquals(0, r.requests());
+        }
+    }
+
+    @Test
+    void statusErrorsAreCountedButNotSocketErrors() throws Exception {
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            HttpLoadResult r = HttpLoad.to(uri(server, "/status/503")).threads(1).connections(2)
+                    .duration(Duration.ofMillis(500)).run();
+            assertEquals(r.requests(), r.errors().status());
+            assertEquals(r.requests(), r.statuses().get(503));
+            assertEquals(0, r.errors().socketErrors());
+        }
+    }
+
+    @Test
+    void serverThatClosesGivesReadErrorsAndReconnects() throws Exception {
+        try (ServerSocket closer = new ServerSocket(0)) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread acceptor = new Thread(() -> {
+                while (running.get()) {
+                    try (Socket s = closer.accept()) {
+                        s.getInputStream().read();
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.start();
+            HttpLoadResult r = HttpLoad.to(URI.create("http://127.0.0.1:" + closer.getLocalPort() + "/")).threads(1)
+                    .connections(2).duration(Duration.ofMillis(700)).run();
+            running.set(false);
+            closer.close();
+            acceptor.join(2000);
+            assertTrue(r.errors().read() > 5, "read errors and reconnects: " + r.errors());
+        }
+    }
+
+    @Test
+    void serverGoingAwayGivesConnectErrors() throws Exception {
+        HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build();
+        var run = HttpLoad.to(uri(server, "/")).threads(1).connections(2).duration(Duration.ofMillis(1500)).start();
+        Thread.sleep(400);
+        server.close();
+        HttpLoadResult r = run.get();
+        assertTrue(r.requests() > 0);
+        assertTrue(r.errors().connect() > 5, r.errors().toString());
+    }
+
+    @Test
+    void refusedPortFailsBeforeTheRunLikeWrk() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        HttpLoadException e = assertThrows(HttpLoadException.class,
+                () -> HttpLoad.to(URI.create("http://127.0.0.1:" + port + "/")).duration(Duration.ofSeconds(1)).run());
+        assertEquals("unable to connect to 127.0.0.1:" + port + " Connection refused", e.getMessage());
+    }
+
+    @Test
+    void badOptionsAreNamed() {
+        HttpLoad load = HttpLoad.to(URI.create("http://127.0.0.1:1/"));
+        assertEquals("number of connections must be >= threads",
+                assertThrows(IllegalArgumentException.class, () -> load.threads(4).connections(2).run()).getMessage());
+        IllegalArgumentException fds = assertThrows(IllegalArgumentException.class,
+                () -> load.threads(1).connections(10_000_000).run());
+        assertTrue(fds.getMessage().contains("raise it"), fds.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> HttpLoad.to(URI.create("ftp://x/")).run()).getMessage().startsWith("invalid URL"));
+    }
+}
