@@ -37,6 +37,25 @@ class NetbenchCommandTest {
     }
 
     @Test
+    void helpNamesEveryTool() {
+        CliTestSupport.Run run = CliTestSupport.execute("--help");
+        for (String command : new String[] {"selftest", "server", "qperf", "wrk"}) {
+            assertTrue(run.out().contains("  " + command + " "), command + " in\n" + run.out());
+        }
+    }
+
+    @Test
+    void selftestMeasuresBothSides() {
+        CliTestSupport.Run run = CliTestSupport.execute("selftest", "--time", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String part : new String[] {"tcp_bw:\n    bw ", "tcp_lat:\n    latency ", "latency_p99", "udp_lat:",
+            "Running 1s test @ http://127.0.0.1:", "Requests/sec: "}) {
+            assertTrue(run.out().contains(part), part + " in\n" + run.out());
+        }
+        assertEquals(2, CliTestSupport.execute("selftest", "--time", "0").exitCode());
+    }
+
+    @Test
     void infoShowsEveryTransport() {
         CliTestSupport.Run run = CliTestSupport.execute("info");
         assertEquals(0, run.exitCode(), run.err());

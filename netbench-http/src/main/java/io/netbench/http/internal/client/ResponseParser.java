@@ -19,7 +19,13 @@ public final class ResponseParser {
     private enum State { STATUS, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE }
 
     private static final int MAX_LINE = 64 * 1024;
-    private static final byte[] HTTP_1 = {'H', 'T', 'T', 'P', '/', '1', '.'};
+    private static final byte[] HTTP_1 = ascii("HTTP/1.");
+    private static final byte[] CONTENT_LENGTH = ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
+    private static final byte[] CONNECTION = ascii("connection");
+    private static final byte[] CHUNKED = ascii("chunked");
+    private static final byte[] CLOSE = ascii("close");
+    private static final byte[] KEEP_ALIVE = ascii("keep-alive");
 
     private final boolean headRequests;
     private final ByteBuf line = Unpooled.buffer(256);
@@ -29,6 +35,10 @@ public final class ResponseParser {
     private boolean keepAlive;
     private boolean chunked;
     private long remaining;
+    /** The current line: bytes [start, end) of text (the input buffer, or the line accumulator). */
+    private ByteBuf text;
+    private int start;
+    private int end;
 
     /** @param headRequests the requests are HEAD: responses have no body */
     public ResponseParser(boolean headRequests) {
@@ -57,14 +67,10 @@ public final class ResponseParser {
                 }
                 case UNTIL_CLOSE -> in.skipBytes(in.readableBytes());
                 default -> {
-                    ByteBuf text = readLine(in);
-                    if (text == null) {
-                        if (line.readableBytes() > MAX_LINE) {
-                            return false;
-                        }
-                        return true;
+                    if (!readLine(in)) {
+                        return line.readableBytes() <= MAX_LINE;
                     }
-                    if (!onLine(text, listener)) {
+                    if (!onLine(listener)) {
                         return false;
                     }
                 }
@@ -88,40 +94,42 @@ public final class ResponseParser {
         return state != State.STATUS || line.isReadable();
     }
 
-    /** One line without CRLF, or null if incomplete (kept for the next buffer). */
-    private ByteBuf readLine(ByteBuf in) {
+    /** Finds the next line (without CRLF) as {@link #text}[{@link #start}, {@link #end}); false if incomplete. */
+    private boolean readLine(ByteBuf in) {
         int eol = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
         if (eol < 0) {
             line.writeBytes(in);
-            return null;
+            return false;
         }
-        ByteBuf text;
         if (line.isReadable()) {
             line.writeBytes(in, eol - in.readerIndex());
-            in.skipBytes(1);
             text = line;
+            start = line.readerIndex();
+            end = line.writerIndex();
         } else {
-            text = in.readSlice(eol - in.readerIndex());
-            in.skipBytes(1);
+            text = in;
+            start = in.readerIndex();
+            end = eol;
         }
-        if (text.isReadable() && text.getByte(text.writerIndex() - 1) == '\r') {
-            text = text.slice(text.readerIndex(), text.readableBytes() - 1);
+        in.readerIndex(eol + 1);
+        if (end > start && text.getByte(end - 1) == '\r') {
+            end--;
         }
-        return text;
+        return true;
     }
 
-    private boolean onLine(ByteBuf text, Listener listener) {
+    private boolean onLine(Listener listener) {
         try {
             return switch (state) {
-                case STATUS -> statusLine(text);
-                case HEADERS -> text.isReadable() ? header(text) : endOfHeaders(listener);
-                case CHUNK_SIZE -> chunkSize(text, listener);
+                case STATUS -> statusLine();
+                case HEADERS -> end > start ? header() : endOfHeaders(listener);
+                case CHUNK_SIZE -> chunkSize();
                 case CHUNK_END -> {
                     state = State.CHUNK_SIZE;
-                    yield !text.isReadable();
+                    yield end == start;
                 }
                 case TRAILERS -> {
-                    if (!text.isReadable()) {
+                    if (end == start) {
                         complete(listener);
                     }
                     yield true;
@@ -133,16 +141,15 @@ public final class ResponseParser {
         }
     }
 
-    private boolean statusLine(ByteBuf text) {
-        if (!text.isReadable()) {
+    private boolean statusLine() {
+        if (end == start) {
             return true;
         }
-        if (text.readableBytes() < 12 || !isHttp1(text)) {
+        if (end - start < 12 || !matches(start, HTTP_1, false)) {
             return false;
         }
-        int i = text.readerIndex();
-        http10 = text.getByte(i + 7) == '0';
-        status = digit(text, i + 9) * 100 + digit(text, i + 10) * 10 + digit(text, i + 11);
+        http10 = text.getByte(start + 7) == '0';
+        status = digit(start + 9) * 100 + digit(start + 10) * 10 + digit(start + 11);
         if (status < 100 || status > 999) {
             return false;
         }
@@ -153,23 +160,22 @@ public final class ResponseParser {
         return true;
     }
 
-    private boolean header(ByteBuf text) {
-        int colon = text.indexOf(text.readerIndex(), text.writerIndex(), (byte) ':');
+    private boolean header() {
+        int colon = text.indexOf(start, end, (byte) ':');
         if (colon < 0) {
             return false;
         }
-        int nameLength = colon - text.readerIndex();
-        ByteBuf value = text.slice(colon + 1, text.writerIndex() - colon - 1);
-        if (nameLength == 14 && startsWith(text, "content-length")) {
-            remaining = parseLong(value);
+        int nameLength = colon - start;
+        if (nameLength == CONTENT_LENGTH.length && matches(start, CONTENT_LENGTH, true)) {
+            remaining = parseLong(colon + 1);
             return remaining >= 0;
         }
-        if (nameLength == 17 && startsWith(text, "transfer-encoding")) {
-            chunked = contains(value, "chunked");
-        } else if (nameLength == 10 && startsWith(text, "connection")) {
-            if (contains(value, "close")) {
+        if (nameLength == TRANSFER_ENCODING.length && matches(start, TRANSFER_ENCODING, true)) {
+            chunked = contains(colon + 1, CHUNKED);
+        } else if (nameLength == CONNECTION.length && matches(start, CONNECTION, true)) {
+            if (contains(colon + 1, CLOSE)) {
                 keepAlive = false;
-            } else if (contains(value, "keep-alive")) {
+            } else if (contains(colon + 1, KEEP_ALIVE)) {
                 keepAlive = true;
             }
         }
@@ -195,10 +201,10 @@ public final class ResponseParser {
         return true;
     }
 
-    private boolean chunkSize(ByteBuf text, Listener listener) {
+    private boolean chunkSize() {
         long size = 0;
         int digits = 0;
-        for (int i = text.readerIndex(); i < text.writerIndex(); i++) {
+        for (int i = start; i < end; i++) {
             int d = Character.digit(text.getByte(i), 16);
             if (d < 0) {
                 break;
@@ -225,24 +231,16 @@ public final class ResponseParser {
         listener.onResponse(status, keepAlive);
     }
 
-    private static boolean isHttp1(ByteBuf text) {
-        for (int i = 0; i < HTTP_1.length; i++) {
-            if (text.getByte(text.readerIndex() + i) != HTTP_1[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int digit(ByteBuf b, int i) {
-        int d = b.getByte(i) - '0';
+    private int digit(int i) {
+        int d = text.getByte(i) - '0';
         return d >= 0 && d <= 9 ? d : -1000;
     }
 
-    private static long parseLong(ByteBuf value) {
+    /** The decimal value of [from, end), spaces allowed; -1 if malformed. */
+    private long parseLong(int from) {
         long n = -1;
-        for (int i = value.readerIndex(); i < value.writerIndex(); i++) {
-            byte c = value.getByte(i);
+        for (int i = from; i < end; i++) {
+            byte c = text.getByte(i);
             if (c >= '0' && c <= '9') {
                 n = (n < 0 ? 0 : n * 10) + (c - '0');
                 if (n > (1L << 50)) {
@@ -255,26 +253,34 @@ public final class ResponseParser {
         return n;
     }
 
-    /** Case-insensitive prefix match against a lower-case ASCII name. */
-    private static boolean startsWith(ByteBuf text, String lower) {
-        if (text.readableBytes() < lower.length()) {
+    /** Whether {@code expected} (lower-case when {@code ignoreCase}) is at {@code at}. */
+    private boolean matches(int at, byte[] expected, boolean ignoreCase) {
+        if (end - at < expected.length) {
             return false;
         }
-        for (int i = 0; i < lower.length(); i++) {
-            if (Character.toLowerCase((char) text.getByte(text.readerIndex() + i)) != lower.charAt(i)) {
+        for (int i = 0; i < expected.length; i++) {
+            byte c = text.getByte(at + i);
+            if (ignoreCase && c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != expected[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean contains(ByteBuf value, String lower) {
-        for (int i = value.readerIndex(); i + lower.length() <= value.writerIndex(); i++) {
-            if (startsWith(value.slice(i, value.writerIndex() - i), lower)) {
+    private boolean contains(int from, byte[] lower) {
+        for (int i = from; i + lower.length <= end; i++) {
+            if (matches(i, lower, true)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** Frees the line buffer. */
