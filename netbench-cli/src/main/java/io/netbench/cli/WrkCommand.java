@@ -1,6 +1,7 @@
 package io.netbench.cli;
 
 import io.netbench.core.Durations;
+import io.netbench.core.LoadShare;
 import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
 import io.netbench.core.Sizes;
@@ -92,6 +93,10 @@ final class WrkCommand implements Callable<Integer> {
     @Option(names = "--hdr-log", paramLabel = "FILE", description = "Write HdrHistogram interval log (1 s intervals).")
     private Path hdrLog;
 
+    @Option(names = "--share", paramLabel = "INDEX/N", description = "Take client INDEX's exact share of -c and -R among"
+            + " N clients (Kubernetes Indexed Job: --share $JOB_COMPLETION_INDEX/N).")
+    private String share;
+
     @Override
     public Integer call() throws HttpLoadException, IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -99,13 +104,23 @@ final class WrkCommand implements Callable<Integer> {
         URI uri = parseUri();
         int t = (int) count("-t", threads);
         int c = (int) count("-c", connections);
+        long r = rate == null ? 0 : count("-R", rate);
+        if (share != null) {
+            int[] s = LoadShare.parse(share);
+            c = (int) LoadShare.of(c, s[1], s[0]);
+            r = LoadShare.of(r, s[1], s[0]);
+            if (c == 0) {
+                throw new IllegalArgumentException("--share " + share + ": no connections left for this client");
+            }
+            t = Math.min(t, c);
+        }
         Duration d = duration("-d", duration);
         if (bodyFile != null && body != null) {
             throw new IllegalArgumentException("--body and --body-file: give one");
         }
         byte[] payload = body != null ? body.getBytes(StandardCharsets.UTF_8) : bodyFile != null ? read(bodyFile) : null;
         HttpLoad load = HttpLoad.to(uri).threads(t).connections(c).duration(d).timeout(duration("--timeout", timeout))
-                .rate(rate == null ? 0 : count("-R", rate)).pipeline(pipeline).method(method.toUpperCase(Locale.ROOT))
+                .rate(r).pipeline(pipeline).method(method.toUpperCase(Locale.ROOT))
                 .body(payload).insecure(insecure).transport(TransportType.select(transport, err::println))
                 .warmup(warmup == null ? Duration.ZERO : duration("--warmup", warmup));
         headers.forEach(load::header);
