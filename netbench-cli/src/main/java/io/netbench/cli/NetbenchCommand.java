@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ManifestVersionProvider.class,
         description = "Network benchmarks in one jar: qperf-style TCP/UDP tests and wrk-style HTTP load,"
                 + " client and server, through one forwarded port.",
-        subcommands = {InfoCommand.class, SelftestCommand.class, ServerCommand.class, QperfCommand.class, WrkCommand.class, ReportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, SelftestCommand.class, ServerCommand.class, QperfCommand.class, WrkCommand.class, ReportCommand.class, MergeCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class NetbenchCommand implements Runnable {
     /** Exit code for bad command-line input, as picocli's default. */
     public static final int EXIT_USAGE = 2;

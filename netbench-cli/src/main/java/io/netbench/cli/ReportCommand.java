@@ -1,7 +1,10 @@
 package io.netbench.cli;
 
 import io.netbench.core.RunResult;
+import io.netbench.cli.report.Charts;
 import io.netbench.core.TestResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +34,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "NAME", description = "Target names in file order (default: file names).")
     private List<String> labels = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "md|html", description = "Output format (default md).")
+    @Option(names = "--format", paramLabel = "md|html", description = "Output format (default md); html embeds the charts.")
     private String format = "md";
+
+    @Option(names = "--svg-dir", paramLabel = "DIR", description = "Also write the charts there as SVG files.")
+    private Path svgDir;
 
     /** One figure to compare: where it comes from and how to show it. */
     private record Figure(String title, String test, String metric, double scale, String unit, boolean higherIsBetter) {
@@ -68,8 +74,13 @@ final class ReportCommand implements Callable<Integer> {
             table(out, figure, names, runs);
         }
         table(out, names, runs);
+        Map<String, String> charts = Charts.of(names, runs);
         if (format.equals("html")) {
+            charts.values().forEach(svg -> out.append("<div>").append(svg).append("</div>\n"));
             out.append("</body></html>\n");
+        }
+        if (svgDir != null) {
+            writeCharts(charts);
         }
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
@@ -128,6 +139,17 @@ final class ReportCommand implements Callable<Integer> {
             List<String> header = new ArrayList<>(List.of(""));
             header.addAll(names);
             emit(out, "HTTP socket errors (connect + read + write + timeout)", header, List.of(cells));
+        }
+    }
+
+    private void writeCharts(Map<String, String> charts) {
+        try {
+            Files.createDirectories(svgDir);
+            for (Map.Entry<String, String> chart : charts.entrySet()) {
+                Files.writeString(svgDir.resolve(chart.getKey() + ".svg"), chart.getValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--svg-dir " + svgDir + ": cannot write (" + e.getMessage() + ")");
         }
     }
 

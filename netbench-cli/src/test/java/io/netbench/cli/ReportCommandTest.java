@@ -33,6 +33,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void chartsAreWellFormedSvgWithOneSeriesPerTarget(@TempDir Path dir) throws Exception {
+        CliTestSupport.Run run = CliTestSupport.execute("report", "--svg-dir", dir.toString(),
+                FIXTURES.resolve("host.json").toString(), FIXTURES.resolve("kata.json").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<Path> charts;
+        try (var files = Files.list(dir)) {
+            charts = files.sorted().toList();
+        }
+        assertEquals(List.of("tcp_bw-by-msg-size.svg", "tcp_lat-by-msg-size.svg"),
+                charts.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path chart : charts) {
+            org.w3c.dom.Document svg = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(chart.toFile());
+            assertEquals("svg", svg.getDocumentElement().getNodeName());
+            assertEquals(2, svg.getElementsByTagName("polyline").getLength(), chart.toString());
+        }
+    }
+
+    @Test
     void mergeOfClientsAddsUpAndReportReadsIt(@TempDir Path dir) throws Exception {
         try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
             String url = "http://127.0.0.1:" + server.port() + "/";
