@@ -1,5 +1,6 @@
 package io.netbench.http;
 
+import io.netbench.core.AbstractServerBuilder;
 import io.netbench.core.TransportType;
 import io.netbench.http.internal.server.HttpServerInitializer;
 import io.netty.bootstrap.ServerBootstrap;
@@ -8,7 +9,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -78,41 +78,19 @@ public final class HttpBenchServer implements AutoCloseable {
     }
 
     /** Options of an {@link HttpBenchServer}; {@link #build()} validates them and starts it. */
-    public static final class Builder {
-        private int port = DEFAULT_PORT;
-        private String bindAddress;
-        private TransportType transport = TransportType.defaultType();
-        private int threads = Runtime.getRuntime().availableProcessors();
+    public static final class Builder extends AbstractServerBuilder<Builder> {
         private int maxConnections = 100_000;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private int maxHeaderSize = 8192;
         private Consumer<String> notices = s -> { };
 
         private Builder() {
+            super(DEFAULT_PORT);
         }
 
-        /** The TCP port, 0 for any free one; default 8080. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
 
-        /** The address to listen on; default all. */
-        public Builder bindAddress(String address) {
-            this.bindAddress = address;
-            return this;
-        }
 
-        public Builder transport(TransportType transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
-            return this;
-        }
 
-        /** Event loops; default the number of available processors. */
-        public Builder threads(int threads) {
-            this.threads = threads;
-            return this;
-        }
 
         /** Connections beyond this are closed at once; default 100,000. */
         public Builder maxConnections(int maxConnections) {
@@ -145,12 +123,9 @@ public final class HttpBenchServer implements AutoCloseable {
          * @throws IllegalStateException if the port cannot be bound, with the reason
          */
         public HttpBenchServer build() {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535: " + port);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1: " + threads);
-            }
+            InetAddress bind = validateListenOptions();
+            TransportType transport = transport();
+            int port = port();
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be >= 1: " + maxConnections);
             }
@@ -160,11 +135,7 @@ public final class HttpBenchServer implements AutoCloseable {
             if (maxHeaderSize < 256) {
                 throw new IllegalArgumentException("maxHeaderSize must be >= 256: " + maxHeaderSize);
             }
-            if (!transport.isAvailable()) {
-                throw new IllegalArgumentException("transport " + transport.displayName() + " is not available");
-            }
-            InetAddress bind = resolve(bindAddress);
-            EventLoopGroup group = transport.newEventLoopGroup(threads, "netbench-http");
+            EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-http");
             HttpServerInitializer initializer = new HttpServerInitializer(group.next(), maxConnections,
                     idleTimeout.toMillis(), maxHeaderSize, notices);
             try {
@@ -185,19 +156,8 @@ public final class HttpBenchServer implements AutoCloseable {
                                            Exception e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             initializer.close();
-            return new IllegalStateException("cannot listen on " + (bind == null ? "*" : bind.getHostAddress())
-                    + ":" + port + ": " + e.getMessage(), e);
+            return new IllegalStateException("cannot listen on " + describe(bind, port()) + ": " + e.getMessage(), e);
         }
 
-        private static InetAddress resolve(String address) {
-            if (address == null || address.isBlank()) {
-                return null;
-            }
-            try {
-                return InetAddress.getByName(address);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("bind address " + address + " cannot be resolved");
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.netbench.tcp;
 
+import io.netbench.core.AbstractServerBuilder;
 import io.netbench.core.TransportType;
 import io.netbench.tcp.internal.ConnectionSniffer;
 import io.netbench.tcp.internal.ServerContext;
@@ -13,7 +14,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -90,40 +90,18 @@ public final class QperfServer implements AutoCloseable {
     }
 
     /** Options of a {@link QperfServer}; {@link #build()} validates them and starts it. */
-    public static final class Builder {
-        private int port = DEFAULT_PORT;
-        private String bindAddress;
-        private TransportType transport = TransportType.defaultType();
-        private int threads = Runtime.getRuntime().availableProcessors();
+    public static final class Builder extends AbstractServerBuilder<Builder> {
         private Duration maxTime = Duration.ofHours(1);
         private long maxMsgSize = 64L << 20;
         private Consumer<String> notices = s -> { };
 
         private Builder() {
+            super(DEFAULT_PORT);
         }
 
-        /** The port for TCP and UDP, 0 for any free one; default 19765. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
 
-        /** The address to listen on; default all addresses (IPv6 and IPv4). */
-        public Builder bindAddress(String address) {
-            this.bindAddress = address;
-            return this;
-        }
 
-        public Builder transport(TransportType transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
-            return this;
-        }
 
-        /** Event loops; default the number of available processors. */
-        public Builder threads(int threads) {
-            this.threads = threads;
-            return this;
-        }
 
         /** The longest test a client may ask for; default one hour. */
         public Builder maxTime(Duration maxTime) {
@@ -150,25 +128,18 @@ public final class QperfServer implements AutoCloseable {
          * @throws IllegalStateException if the port cannot be bound (with the reason)
          */
         public QperfServer build() {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535: " + port);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1: " + threads);
-            }
+            InetAddress bind = validateListenOptions();
+            TransportType transport = transport();
+            int port = port();
             if (maxTime == null || maxTime.toSeconds() < 1) {
                 throw new IllegalArgumentException("maxTime must be >= 1s: " + maxTime);
             }
             if (maxMsgSize < 1) {
                 throw new IllegalArgumentException("maxMsgSize must be >= 1: " + maxMsgSize);
             }
-            if (!transport.isAvailable()) {
-                throw new IllegalArgumentException("transport " + transport.displayName() + " is not available");
-            }
-            InetAddress bind = resolve(bindAddress);
             ServerContext context = new ServerContext(transport, bind,
                     new ServerLimits(maxTime, maxMsgSize, 64L << 20), notices);
-            EventLoopGroup group = transport.newEventLoopGroup(threads, "netbench-qperf");
+            EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-qperf");
             try {
                 Channel tcp = new ServerBootstrap().group(group).channel(transport.serverChannelType())
                         .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
@@ -195,7 +166,7 @@ public final class QperfServer implements AutoCloseable {
         private Channel bindUdp(EventLoopGroup group, InetAddress bind, int port, ServerContext context, Channel tcp)
                 throws InterruptedException {
             try {
-                return new Bootstrap().group(group).channel(transport.datagramChannelType())
+                return new Bootstrap().group(group).channel(transport().datagramChannelType())
                         .option(ChannelOption.RCVBUF_ALLOCATOR, UdpPortHandler.RECEIVE_ALLOCATOR)
                         .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
                         .handler(new UdpPortHandler(context)).bind(bind, port).sync().channel();
@@ -205,19 +176,6 @@ public final class QperfServer implements AutoCloseable {
             }
         }
 
-        private static InetAddress resolve(String address) {
-            if (address == null || address.isBlank()) {
-                return null;
-            }
-            try {
-                return InetAddress.getByName(address);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("bind address " + address + " cannot be resolved");
-            }
-        }
 
-        private static String describe(InetAddress bind, int port) {
-            return (bind == null ? "*" : bind.getHostAddress()) + ":" + port;
-        }
     }
 }
