@@ -9,7 +9,7 @@ import io.netbench.core.TransportType;
 import io.netbench.core.WrkFormat;
 import io.netbench.http.HttpLoad;
 import io.netbench.http.HttpLoadException;
-import io.netbench.http.HttpLoadResult;
+import io.netbench.http.WrkScript;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -39,8 +39,14 @@ final class WrkCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", description = "http:// or https:// URL.")
+    @Parameters(index = "0", paramLabel = "URL", description = "http:// or https:// URL.")
     private String url;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for the script's init(args) (after --).")
+    private List<String> scriptArgs = new ArrayList<>();
+
+    @Option(names = {"-s", "--script"}, paramLabel = "FILE", description = "Load a wrk Lua script.")
+    private Path script;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "Connections to keep open (default 10).")
     private String connections = "10";
@@ -124,6 +130,11 @@ final class WrkCommand implements Callable<Integer> {
                 .body(payload).insecure(insecure).transport(TransportType.select(transport, err::println))
                 .warmup(warmup == null ? Duration.ZERO : duration("--warmup", warmup));
         headers.forEach(load::header);
+        if (script != null) {
+            load.script(loadScript(out));
+        } else if (!scriptArgs.isEmpty()) {
+            throw new IllegalArgumentException("unexpected arguments " + scriptArgs + " (script arguments need -s)");
+        }
         Instant started = Instant.now();
         try (PrintStream log = hdrLog == null ? null : new PrintStream(Files.newOutputStream(hdrLog), true,
                 StandardCharsets.UTF_8)) {
@@ -144,14 +155,15 @@ final class WrkCommand implements Callable<Integer> {
                 out.print(WrkReport.header(WrkFormat.seconds(d.toSeconds()), uri.toString(), t, c));
                 out.flush();
             }
-            HttpLoadResult result = load.run();
-            if (json) {
-                out.println(ResultJson.write(new RunResult(version(), started,
-                        spec.commandLine().getParseResult().originalArgs(), List.of(result.toTestResult(transport)))));
-            } else {
-                out.print(WrkReport.body(result, latency, uncorrected));
-            }
-            out.flush();
+            load.onResult(result -> {
+                if (json) {
+                    out.println(ResultJson.write(new RunResult(version(), started,
+                            spec.commandLine().getParseResult().originalArgs(), List.of(result.toTestResult(transport)))));
+                } else {
+                    out.print(WrkReport.body(result, latency, uncorrected));
+                }
+                out.flush();
+            }).run();
         }
         return 0;
     }
@@ -165,6 +177,30 @@ final class WrkCommand implements Callable<Integer> {
             return uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("invalid URL: " + url);
+        }
+    }
+
+    private WrkScript loadScript(PrintWriter out) {
+        PrintStream sink = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                out.write(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+        }, true, StandardCharsets.UTF_8);
+        try {
+            return WrkScript.load(script, scriptArgs, sink);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("-s " + script + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
     }
 

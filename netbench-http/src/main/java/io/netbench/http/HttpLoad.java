@@ -6,7 +6,10 @@ import io.netbench.core.TransportType;
 import io.netbench.http.internal.client.LoadPlan;
 import io.netbench.http.internal.client.LoadStats;
 import io.netbench.http.internal.client.LoadWorker;
+import io.netbench.http.internal.client.RequestSource;
 import io.netbench.http.internal.client.RequestTemplate;
+import io.netbench.http.internal.script.ScriptException;
+import io.netbench.http.internal.script.ScriptRun;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -30,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -61,6 +65,8 @@ public final class HttpLoad {
     private byte[] body;
     private boolean insecure;
     private TransportType transport = TransportType.defaultType();
+    private WrkScript script;
+    private java.util.function.Consumer<HttpLoadResult> onResult = r -> { };
     private ProgressListener progress = (elapsed, requests, errors, interval) -> { };
 
     /** Called once a second during the run, on the thread that called {@link #run()}. */
@@ -140,6 +146,18 @@ public final class HttpLoad {
 
     public HttpLoad transport(TransportType transport) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /** Runs a wrk Lua script (one Lua state per thread); default none. */
+    public HttpLoad script(WrkScript script) {
+        this.script = script;
+        return this;
+    }
+
+    /** Receives the result when the run ends, before a script's {@code done()} (so wrk's report comes first). */
+    public HttpLoad onResult(java.util.function.Consumer<HttpLoadResult> onResult) {
+        this.onResult = Objects.requireNonNull(onResult, "onResult");
         return this;
     }
 
@@ -231,14 +249,27 @@ public final class HttpLoad {
         LatencyRecorder latency = new LatencyRecorder();
         LatencyRecorder uncorrected = new LatencyRecorder();
         long interval = rate == 0 ? 0 : Math.max(1, (long) (1e9 * connections / rate));
-        LoadPlan plan = new LoadPlan(address, uri.getHost(), tls ? sslContext() : null, transport,
-                RequestTemplate.of(method, uri, headers, body, pipeline), pipeline, method.equals("HEAD"), interval,
-                timeout.toNanos());
+        ScriptRun scripts = null;
+        IntFunction<RequestSource> sources;
+        if (script != null) {
+            try {
+                scripts = new ScriptRun(script.name(), script.source(), script.args(), script.output(), uri, headers,
+                        threads, address);
+            } catch (ScriptException e) {
+                throw new HttpLoadException(e.getMessage());
+            }
+            sources = scripts::thread;
+        } else {
+            RequestTemplate template = RequestTemplate.of(method, uri, headers, body, pipeline);
+            sources = i -> template;
+        }
+        LoadPlan plan = new LoadPlan(address, uri.getHost(), tls ? sslContext() : null, transport, sources,
+                method.equals("HEAD"), interval, timeout.toNanos());
         EventLoopGroup group = transport.newEventLoopGroup(threads, "netbench-wrk");
         try {
             List<LoadWorker> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                LoadWorker worker = new LoadWorker(group.next(), plan, latency, uncorrected);
+                LoadWorker worker = new LoadWorker(group.next(), plan, sources.apply(i), latency, uncorrected);
                 workers.add(worker);
                 worker.start(connections / threads + (i < connections % threads ? 1 : 0), !warmup.isZero());
             }
@@ -249,19 +280,29 @@ public final class HttpLoad {
             Instant start = Instant.now();
             long begin = System.nanoTime();
             long end = begin + duration.toNanos();
-            for (long tick = begin + 1_000_000_000L; tick < end; tick += 1_000_000_000L) {
+            for (long tick = begin + 1_000_000_000L; tick < end && !failed(scripts); tick += 1_000_000_000L) {
                 sleep(tick - System.nanoTime());
                 long[] so = workers.stream().map(LoadWorker::progress)
                         .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
                 progress.onSecond(Duration.ofNanos(System.nanoTime() - begin), so[0], so[1], latency.interval());
             }
-            sleep(end - System.nanoTime());
+            if (!failed(scripts)) {
+                sleep(end - System.nanoTime());
+            }
             List<LoadStats> stats = new ArrayList<>();
             for (LoadWorker worker : workers) {
                 stats.add(worker.stop().get(5, TimeUnit.SECONDS));
             }
             Duration runtime = Duration.ofNanos(System.nanoTime() - begin);
-            return result(start, runtime, stats, latency.total(), uncorrected.total());
+            if (failed(scripts)) {
+                throw new HttpLoadException(scripts.error());
+            }
+            HttpLoadResult result = result(start, runtime, stats, latency.total(), uncorrected.total());
+            onResult.accept(result);
+            if (scripts != null) {
+                done(scripts, result);
+            }
+            return result;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("load workers did not stop: " + e, e);
         } catch (InterruptedException e) {
@@ -269,6 +310,21 @@ public final class HttpLoad {
             throw new IllegalStateException("interrupted", e);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean failed(ScriptRun scripts) {
+        return scripts != null && scripts.error() != null;
+    }
+
+    private static void done(ScriptRun scripts, HttpLoadResult r) throws HttpLoadException {
+        HttpLoadResult.Errors e = r.errors();
+        try {
+            scripts.done(r.duration().toNanos() / 1000, r.requests(), r.bytes(),
+                    new long[] {e.connect(), e.read(), e.write(), e.status(), e.timeout()}, r.latency().histogram(),
+                    r.requestRate());
+        } catch (ScriptException ex) {
+            throw new HttpLoadException(ex.getMessage());
         }
     }
 

@@ -36,7 +36,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        parser = new ResponseParser(plan.headRequests());
+        parser = new ResponseParser(plan.headRequests(), worker.source.wantsResponse());
         pending = 0;
         expectedClose = false;
         if (plan.intervalNanos() > 0 && nextIntended == 0) {
@@ -71,13 +71,13 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         long now = System.nanoTime();
         if (plan.intervalNanos() > 0) {
             intendedAt = nextIntended;
-            nextIntended += plan.intervalNanos() * plan.pipeline();
+            nextIntended += plan.intervalNanos() * worker.source.pipeline();
         } else {
             intendedAt = now;
         }
         sentAt = now;
-        pending = plan.pipeline();
-        channel.writeAndFlush(plan.request().next(), channel.voidPromise());
+        pending = worker.source.pipeline();
+        channel.writeAndFlush(worker.source.next(), channel.voidPromise());
     }
 
     @Override
@@ -106,13 +106,24 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
                 stats.statusErrors++;
             }
         }
+        if (worker.source.wantsResponse()) {
+            worker.source.response(status, parser.headers(), parser.body());
+        }
         if (--pending == 0) {
             if (worker.counting) {
                 long now = System.nanoTime();
                 stats.latency.record(now - intendedAt);
                 stats.uncorrected.record(now - sentAt);
             }
-            if (keepAlive) {
+            long delay = worker.source.delayMillis();
+            if (keepAlive && delay > 0) {
+                Channel current = channel;
+                channel.eventLoop().schedule(() -> {
+                    if (current == channel && current.isActive()) {
+                        sendNext();
+                    }
+                }, delay, TimeUnit.MILLISECONDS);
+            } else if (keepAlive) {
                 sendNext();
             }
         }

@@ -23,6 +23,7 @@ public final class LoadWorker {
     private static final long RECONNECT_DELAY_MILLIS = 10;
 
     final LoadStats stats;
+    final RequestSource source;
     private final EventLoop loop;
     private final LoadPlan plan;
     private final List<LoadConnection> connections = new ArrayList<>();
@@ -33,9 +34,12 @@ public final class LoadWorker {
     boolean counting;
     boolean stopping;
 
-    public LoadWorker(EventLoop loop, LoadPlan plan, LatencyRecorder latency, LatencyRecorder uncorrected) {
+    public LoadWorker(EventLoop loop, LoadPlan plan, RequestSource source, LatencyRecorder latency,
+                      LatencyRecorder uncorrected) {
         this.loop = loop;
         this.plan = plan;
+        this.source = source;
+        source.onStop(() -> loop.execute(this::stopNow));
         this.stats = new LoadStats(latency.newWriter(), uncorrected.newWriter());
     }
 
@@ -66,14 +70,18 @@ public final class LoadWorker {
     /** Stops sending and closes every connection; the future completes on the loop. */
     public Future<LoadStats> stop() {
         return loop.submit(() -> {
-            counting = false;
-            stopping = true;
-            if (ticker != null) {
-                ticker.cancel(false);
-            }
-            connections.forEach(LoadConnection::close);
+            stopNow();
             return stats;
         });
+    }
+
+    private void stopNow() {
+        counting = false;
+        stopping = true;
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        connections.forEach(LoadConnection::close);
     }
 
     /** A racy read for live progress: requests and errors so far. */
@@ -98,7 +106,7 @@ public final class LoadWorker {
                         }
                         ch.pipeline().addLast(c);
                     }
-                }).connect(plan.address()).addListener(f -> {
+                }).connect(source.address() != null ? source.address() : plan.address()).addListener(f -> {
                     if (!f.isSuccess()) {
                         if (counting) {
                             stats.connectErrors++;

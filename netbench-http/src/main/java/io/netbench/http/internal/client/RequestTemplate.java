@@ -13,11 +13,13 @@ import java.util.Locale;
  * {@code pipeline} times back to back. Every send writes a retained duplicate of the same direct
  * buffer, so the hot path neither encodes nor copies.
  */
-public final class RequestTemplate {
+public final class RequestTemplate implements RequestSource {
     private final ByteBuf bytes;
+    private final int pipeline;
 
-    private RequestTemplate(ByteBuf bytes) {
+    private RequestTemplate(ByteBuf bytes, int pipeline) {
         this.bytes = bytes;
+        this.pipeline = pipeline;
     }
 
     /** The request text that {@code pipeline} copies are made of. */
@@ -59,10 +61,22 @@ public final class RequestTemplate {
                 buf.writeBytes(body);
             }
         }
-        return new RequestTemplate(Unpooled.unreleasableBuffer(buf.asReadOnly()));
+        return new RequestTemplate(Unpooled.unreleasableBuffer(buf.asReadOnly()), pipeline);
+    }
+
+    /** Raw request text, e.g. from a script's wrk.format(), holding {@code pipeline} requests. */
+    public static RequestTemplate of(byte[] raw, int pipeline) {
+        return new RequestTemplate(Unpooled.unreleasableBuffer(Unpooled.directBuffer(raw.length).writeBytes(raw)
+                .asReadOnly()), pipeline);
+    }
+
+    @Override
+    public int pipeline() {
+        return pipeline;
     }
 
     /** The bytes to write for one send: a retained duplicate, released by the write. */
+    @Override
     public ByteBuf next() {
         return bytes.retainedDuplicate();
     }

@@ -2,6 +2,9 @@ package io.netbench.http.internal.client;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An incremental HTTP/1.1 response parser working on raw bytes: status line, the three headers
@@ -28,6 +31,9 @@ public final class ResponseParser {
     private static final byte[] KEEP_ALIVE = ascii("keep-alive");
 
     private final boolean headRequests;
+    private final boolean capture;
+    private final List<String> headers = new ArrayList<>();
+    private final StringBuilder body = new StringBuilder();
     private final ByteBuf line = Unpooled.buffer(256);
     private State state = State.STATUS;
     private int status;
@@ -40,9 +46,23 @@ public final class ResponseParser {
     private int start;
     private int end;
 
-    /** @param headRequests the requests are HEAD: responses have no body */
-    public ResponseParser(boolean headRequests) {
+    /**
+     * @param headRequests the requests are HEAD: responses have no body
+     * @param capture keep each response's headers and body for {@link #headers()} and {@link #body()}
+     */
+    public ResponseParser(boolean headRequests, boolean capture) {
         this.headRequests = headRequests;
+        this.capture = capture;
+    }
+
+    /** The headers of the last complete response, name and value alternating (when capturing). */
+    public List<String> headers() {
+        return headers;
+    }
+
+    /** The body of the last complete response (when capturing). */
+    public String body() {
+        return body.toString();
     }
 
     /**
@@ -55,6 +75,9 @@ public final class ResponseParser {
             switch (state) {
                 case BODY, CHUNK_DATA -> {
                     int n = (int) Math.min(remaining, in.readableBytes());
+                    if (capture) {
+                        body.append(in.toString(in.readerIndex(), n, StandardCharsets.ISO_8859_1));
+                    }
                     in.skipBytes(n);
                     remaining -= n;
                     if (remaining == 0) {
@@ -65,7 +88,12 @@ public final class ResponseParser {
                         }
                     }
                 }
-                case UNTIL_CLOSE -> in.skipBytes(in.readableBytes());
+                case UNTIL_CLOSE -> {
+                    if (capture) {
+                        body.append(in.toString(StandardCharsets.ISO_8859_1));
+                    }
+                    in.skipBytes(in.readableBytes());
+                }
                 default -> {
                     if (!readLine(in)) {
                         return line.readableBytes() <= MAX_LINE;
@@ -157,6 +185,10 @@ public final class ResponseParser {
         chunked = false;
         remaining = -1;
         state = State.HEADERS;
+        if (capture) {
+            headers.clear();
+            body.setLength(0);
+        }
         return true;
     }
 
@@ -166,6 +198,10 @@ public final class ResponseParser {
             return false;
         }
         int nameLength = colon - start;
+        if (capture) {
+            headers.add(text.toString(start, nameLength, StandardCharsets.ISO_8859_1));
+            headers.add(text.toString(colon + 1, end - colon - 1, StandardCharsets.ISO_8859_1).trim());
+        }
         if (nameLength == CONTENT_LENGTH.length && matches(start, CONTENT_LENGTH, true)) {
             remaining = parseLong(colon + 1);
             return remaining >= 0;
@@ -280,7 +316,7 @@ public final class ResponseParser {
     }
 
     private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Frees the line buffer. */

@@ -26,7 +26,7 @@ class ResponseParserTest {
     }
 
     private static List<Response> parseInPieces(String text, int... cuts) {
-        ResponseParser parser = new ResponseParser(false);
+        ResponseParser parser = new ResponseParser(false, false);
         List<Response> responses = new ArrayList<>();
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         int from = 0;
@@ -69,7 +69,7 @@ class ResponseParserTest {
 
     @Test
     void bodyUntilCloseCompletesOnClose() {
-        ResponseParser parser = new ResponseParser(false);
+        ResponseParser parser = new ResponseParser(false, false);
         List<Integer> statuses = new ArrayList<>();
         parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\n\r\nstreaming...", StandardCharsets.US_ASCII),
                 (s, k) -> statuses.add(s));
@@ -82,7 +82,7 @@ class ResponseParserTest {
 
     @Test
     void headResponsesHaveNoBody() {
-        ResponseParser parser = new ResponseParser(true);
+        ResponseParser parser = new ResponseParser(true, false);
         List<Integer> statuses = new ArrayList<>();
         parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nHTTP/1.1 200 OK\r\n"
                 + "Content-Length: 13\r\n\r\n", StandardCharsets.US_ASCII), (s, k) -> statuses.add(s));
@@ -94,14 +94,25 @@ class ResponseParserTest {
     @ValueSource(strings = {"SPDY/3 200 OK\r\n\r\n", "HTTP/1.1 2x0 OK\r\n\r\n", "HTTP/1.1 200 OK\r\nNoColon\r\n\r\n",
         "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"})
     void malformedResponsesAreErrors(String text) {
-        ResponseParser parser = new ResponseParser(false);
+        ResponseParser parser = new ResponseParser(false, false);
         assertFalse(parser.parse(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII), (s, k) -> { }));
         parser.release();
     }
 
     @Test
+    void captureKeepsHeadersAndBodyOfEachResponse() {
+        ResponseParser parser = new ResponseParser(false, true);
+        List<String> seen = new ArrayList<>();
+        parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nX-A: 1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\nHTTP/1.1 404 NF\r\nContent-Length: 2\r\n\r\nno",
+                StandardCharsets.US_ASCII), (s, k) -> seen.add(s + " " + parser.headers() + " " + parser.body()));
+        assertEquals(List.of("200 [X-A, 1, Transfer-Encoding, chunked] abcde", "404 [Content-Length, 2] no"), seen);
+        parser.release();
+    }
+
+    @Test
     void closeMidResponseIsAnError() {
-        ResponseParser parser = new ResponseParser(false);
+        ResponseParser parser = new ResponseParser(false, false);
         parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", StandardCharsets.US_ASCII),
                 (s, k) -> { });
         assertFalse(parser.onClose((s, k) -> { }));

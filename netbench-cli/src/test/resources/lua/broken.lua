@@ -1,0 +1,3 @@
+request = function()
+  return nosuch.field
+end
