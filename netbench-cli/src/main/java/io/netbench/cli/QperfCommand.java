@@ -123,6 +123,9 @@ final class QperfCommand implements Callable<Integer> {
             + " (netbench server).")
     private int streams = 1;
 
+    @Option(names = {"-R", "--reverse"}, description = "tcp_bw: the server sends, this side receives (netbench server).")
+    private boolean reverse;
+
     @Option(names = "--classic", description = "Use qperf's second data port even with a netbench server.")
     private boolean classic;
 
@@ -293,7 +296,7 @@ final class QperfCommand implements Callable<Integer> {
             return QperfClient.to(server, port).test(test).msgSize(size).time(Duration.ofSeconds(seconds))
                     .timeout(Duration.ofSeconds(timeoutSeconds)).sockBufSize(localSockBuf, remoteSockBuf)
                     .dataPort(dataPort).accessRecv(accessRecv != 0 || accessRecv1).onePort(!classic)
-                    .streams(streams);
+                    .streams(streams).reverse(reverse && test == QperfTest.TCP_BW);
         }
 
         QperfOutput.Params params(QperfTest test) {

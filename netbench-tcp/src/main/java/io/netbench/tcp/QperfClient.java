@@ -58,6 +58,7 @@ public final class QperfClient {
     private boolean accessRecv;
     private boolean onePort = true;
     private int streams = 1;
+    private boolean reverse;
 
     private QperfClient(String host, int port) {
         this.host = Objects.requireNonNull(host, "host");
@@ -125,6 +126,15 @@ public final class QperfClient {
     /** Parallel connections of a bandwidth test (netbench servers only); default 1. */
     public QperfClient streams(int streams) {
         this.streams = streams;
+        return this;
+    }
+
+    /**
+     * For tcp_bw: the server sends and this side receives (iperf3's {@code --reverse}, qperf's
+     * flip); needs a netbench server, since qperf's socket tests ignore flip.
+     */
+    public QperfClient reverse(boolean reverse) {
+        this.reverse = reverse;
         return this;
     }
 
@@ -224,6 +234,9 @@ public final class QperfClient {
         if (streams < 1 || streams > 128) {
             throw new IllegalArgumentException("streams must be 1..128: " + streams);
         }
+        if (reverse && test != QperfTest.TCP_BW) {
+            throw new IllegalArgumentException("reverse applies to tcp_bw only, not " + test.qperfName());
+        }
     }
 
     private QperfResult runOne() throws QperfException {
@@ -234,7 +247,8 @@ public final class QperfClient {
         try (ControlConnection control = ControlConnection.open(new InetSocketAddress(host, port), timeoutMillis)) {
             ByteBuf request = Unpooled.buffer(Wire.REQUEST_SIZE);
             QperfRequest.of(test.index(), size, time.toSeconds(), timeout.toSeconds(), remoteSockBufSize, dataPort,
-                    accessRecv ? 1 : 0, token == null ? "" : Wire.ONE_PORT_MARKER + token).encode(request);
+                    accessRecv ? 1 : 0, reverse ? 1 : 0, token == null ? "" : Wire.ONE_PORT_MARKER + token)
+                    .encode(request);
             control.send(request, "request data");
             String target = host + ":" + port;
             return switch (test) {
@@ -273,13 +287,16 @@ public final class QperfClient {
             CpuSnapshot begin = CpuSnapshot.now();
             long deadline = System.nanoTime() + time.toNanos();
             timer.schedule(data::stop, time.toNanos(), TimeUnit.NANOSECONDS);
-            Counters local = data.run(size, deadline, recorder.newWriter());
+            Counters local = data.run(size, deadline, recorder.newWriter(), reverse);
             CpuSnapshot end = CpuSnapshot.now();
             data.stop();
             control.setTimeout(timeoutMillis + 2000);
             QperfStat stat = QperfStat.decode(control.receive(Wire.STAT_SIZE, "results"));
             control.send(Wire.SYNC_AFTER, "synchronization");
             Counters remote = new Counters(stat.s().bytes(), stat.s().msgs(), stat.r().bytes(), stat.r().msgs());
+            if (reverse && remote.sentBytes() == 0) {
+                throw new QperfException("the server did not send: --reverse needs a netbench server");
+            }
             CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
             return new QperfResult(test, target, start, size, time, local, remote, CpuUsage.between(begin, end),
                     remoteCpu, LatencyStats.of(recorder.total()), null);

@@ -38,7 +38,23 @@ class QperfClientServerTest {
                     assertTrue(r.receiveBandwidth() > 0 && r.sendBandwidth() >= r.receiveBandwidth() * 0.5, test + " " + r);
                 }
             }
-            assertEquals(0, server.activeSessions());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (server.activeSessions() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, server.activeSessions(), "sessions are released after each test");
+        }
+    }
+
+    @Test
+    void reverseMakesTheServerSend() throws Exception {
+        try (QperfServer server = QperfServer.start(0)) {
+            QperfResult r = QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_BW).reverse(true)
+                    .msgSize(8192).time(Duration.ofSeconds(1)).run();
+            assertTrue(r.remote().sentMsgs() > 0 && r.local().sentBytes() == 0, r.toString());
+            assertTrue(r.local().receivedBytes() > 0 && r.receiveBandwidth() > 0, r.toString());
+            assertThrows(IllegalArgumentException.class,
+                    () -> QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_LAT).reverse(true).run());
         }
     }
 

@@ -129,11 +129,15 @@ public final class DataPath implements AutoCloseable {
      * Runs the test until {@link #stop()} or {@code deadlineNanos}; latency tests record half of
      * each round trip into {@code latency}.
      */
-    public Counters run(int msgSize, long deadlineNanos, LatencyRecorder.Writer latency) throws QperfException {
-        ByteBuffer buf = ByteBuffer.allocateDirect(msgSize);
+    public Counters run(int msgSize, long deadlineNanos, LatencyRecorder.Writer latency, boolean reverse)
+            throws QperfException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? Math.max(msgSize, 256 * 1024) : msgSize);
         long[] msgs = new long[2];
+        long[] received = new long[1];
         try {
-            if (test.isBandwidth()) {
+            if (reverse) {
+                receiveUntilStopped(buf, received);
+            } else if (test.isBandwidth()) {
                 sendUntilStopped(buf, msgs);
             } else {
                 pingPongUntil(deadlineNanos, buf, msgs, latency);
@@ -147,7 +151,22 @@ public final class DataPath implements AutoCloseable {
                 throw new QperfException("data transfer failed: " + ControlConnection.reason(e), e);
             }
         }
+        if (reverse) {
+            return new Counters(0, 0, received[0], received[0] / msgSize);
+        }
         return new Counters(msgs[0] * msgSize, msgs[0], msgs[1] * msgSize, msgs[1]);
+    }
+
+    /** Reversed bandwidth: counts what the server sends until the timer closes the channel. */
+    private void receiveUntilStopped(ByteBuffer buf, long[] received) throws IOException {
+        while (!stopped) {
+            buf.clear();
+            int n = channel.read(buf);
+            if (n < 0) {
+                throw new ClosedChannelException();
+            }
+            received[0] += n;
+        }
     }
 
     /** One send per message until the timer closes the channel; no clock read per message. */

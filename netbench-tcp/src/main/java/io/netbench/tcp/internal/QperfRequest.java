@@ -15,7 +15,13 @@ public record QperfRequest(int verMaj, int verMin, int verInc, int reqIndex, lon
     /** A request of this qperf version for test {@code reqIndex}; the rest as given. */
     public static QperfRequest of(int reqIndex, long msgSize, long time, long timeout, long sockBufSize, long port,
                                   long accessRecv, String id) {
-        return new QperfRequest(Wire.VER_MAJ, Wire.VER_MIN, Wire.VER_INC, reqIndex, accessRecv, 0, 0, 0, msgSize,
+        return of(reqIndex, msgSize, time, timeout, sockBufSize, port, accessRecv, 0, id);
+    }
+
+    /** As {@link #of(int, long, long, long, long, long, long, String)} with qperf's {@code flip}. */
+    public static QperfRequest of(int reqIndex, long msgSize, long time, long timeout, long sockBufSize, long port,
+                                  long accessRecv, long flip, String id) {
+        return new QperfRequest(Wire.VER_MAJ, Wire.VER_MIN, Wire.VER_INC, reqIndex, accessRecv, 0, 0, flip, msgSize,
                 0, 0, 0, port, 0, 0, sockBufSize, 0, time, timeout, 0, id, "");
     }
 

@@ -52,6 +52,11 @@ final class Session {
         this.token = request.onePortToken();
     }
 
+    /** tcp_bw with qperf's flip set by a netbench client: the server sends (iperf3's --reverse). */
+    boolean reversed() {
+        return request.flip() != 0 && test == QperfTest.TCP_BW;
+    }
+
     int msgSize() {
         return (int) request.msgSize();
     }
@@ -99,6 +104,9 @@ final class Session {
             dataLoop.execute(() -> {
                 startCpu = CpuSnapshot.now();
                 timer = dataLoop.schedule(this::finish, request.time(), TimeUnit.SECONDS);
+                if (reversed()) {
+                    dataChannel.pipeline().fireUserEventTriggered(TcpDataHandler.START_SENDING);
+                }
             });
         }
     }
@@ -107,7 +115,7 @@ final class Session {
     private void finish() {
         finished = true;
         CpuSnapshot end = CpuSnapshot.now();
-        long msgs = test.isUdp() || test.isLatency() ? receivedMsgs : receivedBytes / msgSize();
+        long msgs = test.isUdp() || test.isLatency() || reversed() ? receivedMsgs : receivedBytes / msgSize();
         QperfStat stat = QperfStat.of(startCpu, end, new QperfStat.Counters(sentBytes, sentMsgs, 0),
                 new QperfStat.Counters(receivedBytes, msgs, 0));
         ByteBuf out = control.alloc().buffer(Wire.STAT_SIZE);

@@ -12,7 +12,12 @@ import io.netty.channel.ChannelOption;
  * the session's timer has fired, as in qperf.
  */
 final class TcpDataHandler extends ChannelInboundHandlerAdapter {
+    /** Fired by the session when a reversed tcp_bw starts: the server sends until the timer. */
+    static final Object START_SENDING = new Object();
+    private static final int ROUNDS_PER_TURN = 16;
+
     private final Session session;
+    private boolean sending;
     private final boolean echo;
     private long partial;
 
@@ -57,6 +62,47 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         ctx.flush();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == START_SENDING) {
+            sending = true;
+            send(ctx);
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (sending && ctx.channel().isWritable()) {
+            send(ctx);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /**
+     * Writes messages while the channel takes them, a bounded number of rounds per turn so the
+     * event loop serves others too; writability (or the next turn) resumes it.
+     */
+    private void send(ChannelHandlerContext ctx) {
+        int size = session.msgSize();
+        for (int round = 0; round < ROUNDS_PER_TURN && ctx.channel().isWritable(); round++) {
+            while (ctx.channel().isWritable() && !session.finished) {
+                ctx.write(session.echo(ctx.alloc()).retainedDuplicate(), ctx.voidPromise());
+                session.sentBytes += size;
+                session.sentMsgs++;
+            }
+            ctx.flush();
+            if (session.finished) {
+                sending = false;
+                return;
+            }
+        }
+        if (ctx.channel().isWritable()) {
+            ctx.executor().execute(() -> send(ctx));
+        }
     }
 
     @Override
