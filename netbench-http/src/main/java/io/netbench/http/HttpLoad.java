@@ -354,7 +354,9 @@ public final class HttpLoad {
                 byStatus.put(i, statuses[i]);
             }
         }
-        Histogram corrected = latency;
+        // At constant rate the corrected series was recorded from intended send times; in the closed
+        // loop it is wrk's correction of the measured one (which alone is recorded then).
+        Histogram corrected = rate > 0 ? latency : uncorrected;
         if (rate == 0 && requests / connections > 0) {
             corrected = uncorrected.copyCorrectedForCoordinatedOmission(runtime.toNanos() / (requests / connections));
         }

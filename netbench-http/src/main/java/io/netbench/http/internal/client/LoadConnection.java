@@ -112,8 +112,10 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         if (--pending == 0) {
             if (worker.counting) {
                 long now = System.nanoTime();
-                stats.latency.record(now - intendedAt);
                 stats.uncorrected.record(now - sentAt);
+                if (plan.intervalNanos() > 0) {
+                    stats.latency.record(now - intendedAt);
+                }
             }
             long delay = worker.source.delayMillis();
             if (keepAlive && delay > 0) {
