@@ -1,6 +1,7 @@
 package io.netbench.tcp.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -15,6 +16,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
     /** Fired by the session when a reversed tcp_bw starts: the server sends until the timer. */
     static final Object START_SENDING = new Object();
     private static final int ROUNDS_PER_TURN = 16;
+    private static final int MAX_READ = 1 << 20;
 
     private final Session session;
     private boolean sending;
@@ -33,6 +35,9 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
             ch.config().setOption(ChannelOption.SO_SNDBUF, (int) buf);
             ch.config().setOption(ChannelOption.SO_RCVBUF, (int) buf);
         }
+        // Read whole messages at once: the default allocator starts at 2 KiB and stops at 64 KiB.
+        int read = Math.max(64 * 1024, Math.min(session.msgSize(), MAX_READ));
+        ch.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, read, read));
         ch.pipeline().addLast(new TcpDataHandler(session));
         session.dataReady(ch, null);
     }
