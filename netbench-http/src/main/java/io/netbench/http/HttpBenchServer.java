@@ -7,6 +7,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
 public final class HttpBenchServer implements AutoCloseable {
     /** The default HTTP port. */
     public static final int DEFAULT_PORT = 8080;
+    private static final int ACCEPTS_PER_TURN = 256;
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -141,6 +143,10 @@ public final class HttpBenchServer implements AutoCloseable {
             try {
                 ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverChannelType())
                         .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
+                        // Accept up to 256 connections per loop turn (Netty's default is 16): with one
+                        // event loop busy serving thousands of connections, new ones would wait seconds.
+                        .option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator()
+                                .maxMessagesPerRead(ACCEPTS_PER_TURN))
                         .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
                 Channel channel = b.bind(bind, port).sync().channel();
                 return new HttpBenchServer(group, channel, initializer, transport);

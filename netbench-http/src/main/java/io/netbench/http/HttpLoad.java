@@ -104,7 +104,7 @@ public final class HttpLoad {
         return this;
     }
 
-    /** A request outstanding longer counts as a timeout and its connection is re-opened; default 2 s. */
+    /** A request outstanding longer counts as a timeout (its latency is not recorded); default 2 s. */
     public HttpLoad timeout(Duration timeout) {
         this.timeout = timeout;
         return this;

@@ -27,6 +27,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
     private long intendedAt;
     private long nextIntended;
     private boolean expectedClose;
+    /** The outstanding request was already counted as a timeout. */
+    private boolean timedOut;
 
     LoadConnection(LoadWorker worker, LoadPlan plan) {
         this.worker = worker;
@@ -76,6 +78,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
             intendedAt = now;
         }
         sentAt = now;
+        timedOut = false;
         pending = worker.source.pipeline();
         channel.writeAndFlush(worker.source.next(), channel.voidPromise());
     }
@@ -110,7 +113,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
             worker.source.response(status, parser.headers(), parser.body());
         }
         if (--pending == 0) {
-            if (worker.counting) {
+            if (worker.counting && !timedOut) {
                 long now = System.nanoTime();
                 stats.uncorrected.record(now - sentAt);
                 if (plan.intervalNanos() > 0) {
@@ -135,14 +138,16 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         }
     }
 
-    /** Counts a timeout and reconnects if the outstanding request is older than the timeout. */
+    /**
+     * Counts a timeout once when the outstanding request is older than the timeout. Like wrk, the
+     * connection is kept: the late response still completes, but its latency is not recorded.
+     */
     void checkTimeout(long now) {
-        if (channel != null && channel.isActive() && pending > 0 && now - sentAt > plan.timeoutNanos()) {
+        if (!timedOut && pending > 0 && channel != null && channel.isActive() && now - sentAt > plan.timeoutNanos()) {
+            timedOut = true;
             if (worker.counting) {
                 worker.stats.timeouts++;
             }
-            expectedClose = true;
-            channel.close();
         }
     }
 

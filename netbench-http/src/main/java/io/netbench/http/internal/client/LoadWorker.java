@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One wrk thread: an event loop with its share of the connections and its own counters. All its
  * state is touched on its loop; the run's driver talks to it through {@code execute}/{@code submit}.
- * Every 100 ms it samples its request rate (wrk's Req/Sec) and closes connections whose request
- * has outlived the timeout.
+ * Every 100 ms it samples its request rate (wrk's Req/Sec) and counts requests that have
+ * outlived the timeout. Like wrk, it opens all its connections at once: a slow ramp lets the
+ * first connections load the server before it has accepted the rest.
  */
 public final class LoadWorker {
     private static final long TICK_MILLIS = 100;
@@ -96,7 +97,7 @@ public final class LoadWorker {
         }
         new Bootstrap().group(loop).channel(plan.transport().socketChannelType())
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1000, plan.timeoutNanos() / 1_000_000))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(10_000, plan.timeoutNanos() / 1_000_000))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
