@@ -91,6 +91,31 @@ class WrkScriptTest {
         assertTrue(n >= 200 && n < 220, "two threads stop after 100 responses each: " + n);
     }
 
+    /** The lines a script's done() printed (after wrk's report), numbers blanked. */
+    private static List<String> doneShape(String output) {
+        String after = output.substring(output.indexOf("Transfer/sec:"));
+        return after.lines().skip(1).map(l -> l.replaceAll("\\d+", "N")).toList();
+    }
+
+    @Test
+    void doneOutputMatchesRealWrk() throws Exception {
+        java.nio.file.Path realWrk = io.netbench.core.testing.ExternalTools.require("wrk");
+        try (io.netbench.core.testing.Nginx nginx = io.netbench.core.testing.Nginx.start()) {
+            for (String script : new String[] {"report.lua", "setup.lua"}) {
+                String path = "src/test/resources/lua/" + script;
+                Process real = new ProcessBuilder(realWrk.toString(), "-t2", "-c4", "-d1s", "-s", path, nginx.url(),
+                        "--", "tagged").redirectErrorStream(true).start();
+                assertTrue(real.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+                String expected = new String(real.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                CliTestSupport.Run ours = CliTestSupport.execute("wrk", "-t2", "-c4", "-d1s", "-s", path, nginx.url(),
+                        "--", "tagged");
+                assertEquals(0, ours.exitCode(), ours.err());
+                assertEquals(doneShape(expected), doneShape(ours.out()), script + "\nwrk:\n" + expected
+                        + "\nnetbench:\n" + ours.out());
+            }
+        }
+    }
+
     @Test
     void scriptErrorsAreOneLineWithTheLine() {
         CliTestSupport.Run run = CliTestSupport.execute("wrk", "-t1", "-c1", "-d2", "-s",
