@@ -136,8 +136,7 @@ final class QperfCommand implements Callable<Integer> {
     public Integer call() throws QperfException {
         Plan plan = plan();
         PrintWriter out = spec.commandLine().getOut();
-        QperfOutput output = new QperfOutput(new QperfFormat(precision, unifyUnits, bits), verbosity(), unifyNodes,
-                null, percentiles);
+        QperfFormat format = new QperfFormat(precision, unifyUnits, bits);
         List<TestResult> results = new ArrayList<>();
         Instant started = Instant.now();
         for (QperfTest test : plan.tests) {
@@ -149,10 +148,10 @@ final class QperfCommand implements Callable<Integer> {
                 QperfClient client = step.client(plan.host, test);
                 QperfResult result = client.run();
                 if (test == QperfTest.CONF) {
-                    print(out, output.renderConf(QperfConf.local(), result.remoteConf()));
+                    print(out, QperfOutput.renderConf(format, QperfConf.local(), result.remoteConf()));
                 } else if (test.isSocketTest()) {
-                    QperfOutput stepOutput = new QperfOutput(output.format(), output.verbosity(), unifyNodes,
-                            step.params(test), percentiles);
+                    QperfOutput stepOutput = new QperfOutput(format, verbosity(), unifyNodes, step.params(test),
+                            percentiles);
                     print(out, stepOutput.render(result));
                     results.add(result.toTestResult("blocking"));
                 }

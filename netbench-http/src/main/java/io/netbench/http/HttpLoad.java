@@ -3,6 +3,7 @@ package io.netbench.http;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.Async;
 import io.netbench.http.internal.client.LoadPlan;
 import io.netbench.http.internal.client.LoadStats;
 import io.netbench.http.internal.client.LoadWorker;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -169,13 +169,7 @@ public final class HttpLoad {
     /** Runs in the background. */
     public CompletableFuture<HttpLoadResult> start() {
         validate();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return run();
-            } catch (HttpLoadException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return Async.start(this::run);
     }
 
     private void validate() {

@@ -4,6 +4,7 @@ import io.netbench.core.CpuSnapshot;
 import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
+import io.netbench.core.internal.Async;
 import io.netbench.tcp.QperfResult.Counters;
 import io.netbench.tcp.internal.ControlConnection;
 import io.netbench.tcp.internal.DataPath;
@@ -141,13 +142,7 @@ public final class QperfClient {
     /** Runs the test in the background. */
     public CompletableFuture<QperfResult> start() {
         validate();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return run();
-            } catch (QperfException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
+        return Async.start(this::run);
     }
 
     /**
@@ -163,13 +158,7 @@ public final class QperfClient {
         }
         List<CompletableFuture<QperfResult>> runs = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
-            runs.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return runOne();
-                } catch (QperfException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }));
+            runs.add(Async.start(this::runOne));
         }
         List<QperfResult> results = new ArrayList<>();
         for (Future<QperfResult> run : runs) {

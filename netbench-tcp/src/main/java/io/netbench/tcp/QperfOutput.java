@@ -62,7 +62,7 @@ public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unify
     }
 
     /** The block of the {@code conf} test. */
-    public String renderConf(QperfConf local, QperfConf remote) {
+    public static String renderConf(QperfFormat format, QperfConf local, QperfConf remote) {
         QperfFormat.Block block = new QperfFormat.Block();
         for (String side : new String[] {"loc_", "rem_"}) {
             QperfConf c = side.equals("loc_") ? local : remote;
