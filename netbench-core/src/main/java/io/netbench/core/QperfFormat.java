@@ -1,8 +1,8 @@
 package io.netbench.core;
 
+import io.netbench.core.internal.PrintfNumbers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Formats numbers and result blocks exactly as qperf 0.4.11 prints them, so that netbench output
@@ -125,11 +125,11 @@ public final class QperfFormat {
 
     /** A number with {@code precision} significant digits, trailing zeros dropped, commas added. */
     public String number(double value) {
-        String whole = String.format(Locale.ROOT, "%.0f", value);
+        String whole = PrintfNumbers.fixed(value, 0);
         int decimals = precision - (int) whole.chars().filter(Character::isDigit).count();
         String text = whole;
         if (decimals > 0) {
-            text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+            text = PrintfNumbers.fixed(value, decimals);
             int end = text.length();
             while (end > 0 && text.charAt(end - 1) == '0') {
                 end--;

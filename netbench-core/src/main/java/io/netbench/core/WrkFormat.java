@@ -1,6 +1,6 @@
 package io.netbench.core;
 
-import java.util.Locale;
+import io.netbench.core.internal.PrintfNumbers;
 
 /**
  * Formats numbers exactly as wrk 4.x and wrk2 print them ({@code src/units.c}), so that netbench's
@@ -44,12 +44,22 @@ public final class WrkFormat {
         return units(bytes, 1024, BINARY, 2);
     }
 
+    /**
+     * A number with {@code decimals} digits after the point, rounded as wrk's C {@code printf}
+     * rounds (the exact value, ties to even), for wrk's other columns such as
+     * {@code Requests/sec: %9.2f}: {@code fixed(1.125, 2)} is {@code 1.12}, where Java's
+     * {@code String.format} would print {@code 1.13}.
+     */
+    public static String fixed(double value, int decimals) {
+        return PrintfNumbers.fixed(value, decimals);
+    }
+
     private static String units(double amount, int scale, String[] ladder, int decimals) {
         String unit = ladder[0];
         for (int i = 1; i < ladder.length - 1 && amount >= scale * 0.85; i++) {
             amount /= scale;
             unit = ladder[i];
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f%s", amount, unit);
+        return PrintfNumbers.fixed(amount, decimals) + unit;
     }
 }

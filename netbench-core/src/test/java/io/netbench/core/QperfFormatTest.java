@@ -13,7 +13,7 @@ class QperfFormatTest {
 
     @ParameterizedTest
     @CsvSource({"1.69e9,1.69,GB/sec", "2.1e9,2.1,GB/sec", "1.02e6,1.02,MB/sec", "61.5e6,61.5,MB/sec",
-        "3.48e9,3.48,GB/sec", "999,999,bytes/sec", "1000,1,KB/sec", "4.19e6,4.19,MB/sec"})
+        "3.48e9,3.48,GB/sec", "1.125e9,1.12,GB/sec", "998.5,998,bytes/sec", "999,999,bytes/sec", "1000,1,KB/sec", "4.19e6,4.19,MB/sec"})
     void bandwidth(double bytesPerSec, String number, String unit) {
         assertEquals(Value.of(number, unit), qperf.bandwidth(bytesPerSec));
     }
