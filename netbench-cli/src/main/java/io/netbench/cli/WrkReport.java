@@ -40,7 +40,7 @@ final class WrkReport {
         if (latency && !wrk2) {
             out.append("  Latency Distribution\n");
             for (double p : WRK_PERCENTILES) {
-                out.append(String.format(Locale.ROOT, "%7.0f%%", p));
+                out.append(printf(p, 0, 7)).append('%');
                 units(out, lat.percentileNanos(p) / 1000.0, WrkFormat::time, 10);
                 out.append('\n');
             }
@@ -63,7 +63,7 @@ final class WrkReport {
         if (e.status() > 0) {
             out.append("  Non-2xx or 3xx responses: ").append(e.status()).append('\n');
         }
-        out.append(String.format(Locale.ROOT, "Requests/sec: %9.2f%n", r.requestsPerSecond()));
+        out.append("Requests/sec: ").append(printf(r.requestsPerSecond(), 2, 9)).append('\n');
         out.append(String.format(Locale.ROOT, "Transfer/sec: %10sB%n", WrkFormat.binary(r.bytesPerSecond())));
         return out.toString();
     }
@@ -74,7 +74,13 @@ final class WrkReport {
         units(out, mean, format, 8);
         units(out, stdev, format, 10);
         units(out, max, format, 9);
-        out.append(String.format(Locale.ROOT, "%8.2f%%%n", within));
+        out.append(printf(within, 2, 8)).append("%\n");
+    }
+
+    /** C's {@code %WIDTH.DECIMALSf}: rounded as printf rounds, right-aligned. */
+    private static String printf(double value, int decimals, int width) {
+        String text = WrkFormat.fixed(value, decimals);
+        return " ".repeat(Math.max(0, width - text.length())) + text;
     }
 
     /** wrk's print_units: right-align in {@code width} less one column per trailing unit letter. */
@@ -96,7 +102,7 @@ final class WrkReport {
     private static void spectrum(StringBuilder out, LatencyStats stats, String description) {
         out.append("  Latency Distribution (HdrHistogram - ").append(description).append(")\n");
         for (double p : WRK2_PERCENTILES) {
-            out.append(String.format(Locale.ROOT, "%7.3f%%", p));
+            out.append(printf(p, 3, 7)).append('%');
             units(out, stats.percentileNanos(p) / 1000.0, WrkFormat::time, 10);
             out.append('\n');
         }

@@ -257,13 +257,18 @@ public final class HttpLoad {
             RequestTemplate template = RequestTemplate.of(method, uri, headers, body, pipeline);
             sources = i -> template;
         }
+        List<RequestSource> used = new ArrayList<>();
         LoadPlan plan = new LoadPlan(address, uri.getHost(), tls ? sslContext() : null, transport, sources,
                 method.equals("HEAD"), interval, timeout.toNanos());
         EventLoopGroup group = transport.newEventLoopGroup(threads, "netbench-wrk");
         try {
             List<LoadWorker> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                LoadWorker worker = new LoadWorker(group.next(), plan, sources.apply(i), latency, uncorrected);
+                RequestSource source = sources.apply(i);
+                if (!used.contains(source)) {
+                    used.add(source);
+                }
+                LoadWorker worker = new LoadWorker(group.next(), plan, source, latency, uncorrected);
                 workers.add(worker);
                 worker.start(connections / threads + (i < connections % threads ? 1 : 0), !warmup.isZero());
             }
@@ -304,6 +309,7 @@ public final class HttpLoad {
             throw new IllegalStateException("interrupted", e);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            used.forEach(RequestSource::close);
         }
     }
 

@@ -1,11 +1,14 @@
 package io.netbench.http.internal.client;
 
 import io.netbench.core.LatencyRecorder;
+import io.netbench.core.TransportType;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollMode;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
@@ -95,8 +98,14 @@ public final class LoadWorker {
         if (stopping) {
             return;
         }
-        new Bootstrap().group(loop).channel(plan.transport().socketChannelType())
-                .option(ChannelOption.TCP_NODELAY, true)
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(plan.transport().socketChannelType())
+                .option(ChannelOption.TCP_NODELAY, true);
+        if (plan.transport() == TransportType.EPOLL) {
+            // Level-triggered like wrk's event loop: edge-triggered epoll costs one more read()
+            // (returning EAGAIN) after every response.
+            bootstrap.option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+        }
+        bootstrap
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(10_000, plan.timeoutNanos() / 1_000_000))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override

@@ -34,6 +34,10 @@ public interface RequestSource {
         return null;
     }
 
+    /** The run is over: release what the source holds. */
+    default void close() {
+    }
+
     /** Called by the source to stop its worker (a script's {@code thread:stop()}). */
     default void onStop(Runnable stop) {
     }

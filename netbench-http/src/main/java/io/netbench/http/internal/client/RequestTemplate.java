@@ -61,13 +61,12 @@ public final class RequestTemplate implements RequestSource {
                 buf.writeBytes(body);
             }
         }
-        return new RequestTemplate(Unpooled.unreleasableBuffer(buf.asReadOnly()), pipeline);
+        return new RequestTemplate(buf, pipeline);
     }
 
     /** Raw request text, e.g. from a script's wrk.format(), holding {@code pipeline} requests. */
     public static RequestTemplate of(byte[] raw, int pipeline) {
-        return new RequestTemplate(Unpooled.unreleasableBuffer(Unpooled.directBuffer(raw.length).writeBytes(raw)
-                .asReadOnly()), pipeline);
+        return new RequestTemplate(Unpooled.directBuffer(raw.length).writeBytes(raw), pipeline);
     }
 
     @Override
@@ -79,5 +78,11 @@ public final class RequestTemplate implements RequestSource {
     @Override
     public ByteBuf next() {
         return bytes.retainedDuplicate();
+    }
+
+    /** Releases the encoded bytes (writes still in flight hold their own references). */
+    @Override
+    public void close() {
+        bytes.release();
     }
 }

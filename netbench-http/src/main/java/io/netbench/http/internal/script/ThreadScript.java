@@ -188,6 +188,13 @@ public final class ThreadScript implements RequestSource {
     }
 
     @Override
+    public void close() {
+        if (fixed != null) {
+            fixed.close();
+        }
+    }
+
+    @Override
     public void onStop(Runnable stop) {
         this.stop = stop;
     }

@@ -22,8 +22,8 @@ final class Responses implements AutoCloseable {
     private static final byte[] ZEROS = new byte[64 * 1024];
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    /** 64 KiB of zeros, shared by every {@code /bytes/{n}} body. */
-    final ByteBuf zeros = Unpooled.unreleasableBuffer(Unpooled.directBuffer(ZEROS.length).writeBytes(ZEROS));
+    /** 64 KiB of zeros, shared by every {@code /bytes/{n}} body as retained slices; released on close. */
+    final ByteBuf zeros = Unpooled.directBuffer(ZEROS.length).writeBytes(ZEROS);
     private final ScheduledFuture<?> refresher;
     private volatile Snapshot current;
     /** Released one period late, so no event loop can be between reading it and retaining it. */
@@ -108,6 +108,7 @@ final class Responses implements AutoCloseable {
     @Override
     public void close() {
         refresher.cancel(false);
+        zeros.release();
         current.release();
         if (previous != null) {
             previous.release();
