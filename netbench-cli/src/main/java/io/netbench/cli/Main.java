@@ -6,6 +6,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Netty's leak detector wraps a sample of buffers and records their use: a cost on the hot
+        // path a measuring tool should not pay. The library keeps Netty's default; -D... overrides.
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            System.setProperty("io.netty.leakDetection.level", "disabled");
+        }
         System.exit(NetbenchCommand.newCommandLine().execute(args));
     }
 }

@@ -87,6 +87,10 @@ final class WrkCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "T", description = "Load before the measured duration, not counted.")
     private String warmup;
 
+    @Option(names = "--jit-warmup", paramLabel = "T", description = "Warm the JIT this long against an in-process"
+            + " server before the run; the target sees none of it (default 1s, 0 for none).")
+    private String jitWarmup = "1s";
+
     @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate.")
     private boolean insecure;
 
@@ -128,7 +132,8 @@ final class WrkCommand implements Callable<Integer> {
         HttpLoad load = HttpLoad.to(uri).threads(t).connections(c).duration(d).timeout(duration("--timeout", timeout))
                 .rate(r).pipeline(pipeline).method(method.toUpperCase(Locale.ROOT))
                 .body(payload).insecure(insecure).transport(TransportType.select(transport, err::println))
-                .warmup(warmup == null ? Duration.ZERO : duration("--warmup", warmup));
+                .warmup(warmup == null ? Duration.ZERO : duration("--warmup", warmup))
+                .jitWarmup(duration("--jit-warmup", jitWarmup));
         headers.forEach(load::header);
         if (script != null) {
             load.script(loadScript(out));

@@ -92,10 +92,6 @@ public final class HttpBenchServer implements AutoCloseable {
             super(DEFAULT_PORT);
         }
 
-
-
-
-
         /** Connections beyond this are closed at once; default 100,000. */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;

@@ -37,6 +37,20 @@ class HttpLoadTest {
     }
 
     @Test
+    void jitWarmupRunsAgainstAnInProcessServerNotTheTarget() throws Exception {
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            long begin = System.nanoTime();
+            var run = HttpLoad.to(uri(server, "/")).threads(1).connections(4).jitWarmup(Duration.ofMillis(800))
+                    .duration(Duration.ofMillis(500)).start();
+            Thread.sleep(400);
+            assertEquals(0, server.openConnections(), "the target saw warm-up connections");
+            HttpLoadResult r = run.get();
+            assertTrue(System.nanoTime() - begin >= Duration.ofMillis(1300).toNanos(), "warm-up, then the run");
+            assertTrue(r.requests() > 100 && r.duration().toMillis() < 800, r.toString());
+        }
+    }
+
+    @Test
     void fixedServerDelayIsReportedWithinAFewPercent() throws Exception {
         try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
             HttpLoadResult r = HttpLoad.to(uri(server, "/delay/20")).threads(1).connections(4)
@@ -145,5 +159,7 @@ class HttpLoadTest {
         assertTrue(fds.getMessage().contains("raise it"), fds.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> HttpLoad.to(URI.create("ftp://x/")).run()).getMessage().startsWith("invalid URL"));
+        assertEquals("jitWarmup must be >= 0: PT-1S", assertThrows(IllegalArgumentException.class,
+                () -> HttpLoad.to(URI.create("http://127.0.0.1:1/")).jitWarmup(Duration.ofSeconds(-1)).run()).getMessage());
     }
 }

@@ -164,7 +164,6 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         if (!expectedClose && (pending > 0 || !completed) && worker.counting) {
             worker.stats.readErrors++;
         }
-        parser.release();
         worker.reconnect(this);
     }
 

@@ -1,6 +1,9 @@
 package io.netbench.http.internal.client;
 
 import io.netbench.core.LatencyRecorder;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -24,6 +27,25 @@ public final class LoadStats {
     LoadStats(LatencyRecorder.Writer latency, LatencyRecorder.Writer uncorrected) {
         this.latency = latency;
         this.uncorrected = uncorrected;
+    }
+
+    /** The sum of every worker's counters and rate samples (no latency: that is in the recorders). */
+    public static LoadStats total(List<LoadStats> all) {
+        LoadStats t = new LoadStats(null, null);
+        for (LoadStats s : all) {
+            t.requests += s.requests;
+            t.bytes += s.bytes;
+            t.connectErrors += s.connectErrors;
+            t.readErrors += s.readErrors;
+            t.writeErrors += s.writeErrors;
+            t.timeouts += s.timeouts;
+            t.statusErrors += s.statusErrors;
+            for (int i = 0; i < t.statuses.length; i++) {
+                t.statuses[i] += s.statuses[i];
+            }
+            t.requestRate.add(s.requestRate);
+        }
+        return t;
     }
 
     void clear() {
@@ -51,8 +73,15 @@ public final class LoadStats {
         return new long[] {connectErrors, readErrors, writeErrors, timeouts, statusErrors};
     }
 
-    public long[] statuses() {
-        return statuses.clone();
+    /** Responses by status code, only the codes seen. */
+    public Map<Integer, Long> statusCounts() {
+        Map<Integer, Long> counts = new TreeMap<>();
+        for (int i = 0; i < statuses.length; i++) {
+            if (statuses[i] > 0) {
+                counts.put(i, statuses[i]);
+            }
+        }
+        return counts;
     }
 
     public Histogram requestRate() {

@@ -1,7 +1,6 @@
 package io.netbench.http.internal.client;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,13 @@ import java.util.List;
 /**
  * An incremental HTTP/1.1 response parser working on raw bytes: status line, the three headers
  * that frame a response (Content-Length, Transfer-Encoding: chunked, Connection), and the body
- * skipped by length, by chunks or until the connection closes. It allocates nothing per response
- * and handles pipelined responses split at any byte boundary. 1xx responses are skipped;
- * responses to HEAD and 204/304 have no body.
+ * skipped by length, by chunks or until the connection closes. It handles pipelined responses
+ * split at any byte boundary. 1xx responses are skipped; responses to HEAD and 204/304 have no
+ * body.
+ *
+ * <p>Heads are parsed in a heap array the received bytes are copied into (a small copy that
+ * spares a bounds and reference-count check on every byte of a direct buffer); bodies are skipped
+ * in the received buffer without a copy. Nothing is allocated per response.
  */
 public final class ResponseParser {
     /** Receives each complete response. */
@@ -34,15 +37,17 @@ public final class ResponseParser {
     private final boolean capture;
     private final List<String> headers = new ArrayList<>();
     private final StringBuilder body = new StringBuilder();
-    private final ByteBuf line = Unpooled.buffer(256);
+    /** Received bytes not yet parsed are {@code buf[pos, len)}. */
+    private byte[] buf = new byte[2048];
+    private int pos;
+    private int len;
     private State state = State.STATUS;
     private int status;
     private boolean http10;
     private boolean keepAlive;
     private boolean chunked;
     private long remaining;
-    /** The current line: bytes [start, end) of text (the input buffer, or the line accumulator). */
-    private ByteBuf text;
+    /** The current line, without CRLF: {@code buf[start, end)}. */
     private int start;
     private int end;
 
@@ -71,40 +76,82 @@ public final class ResponseParser {
      * @return false on a protocol error (the connection should be closed)
      */
     public boolean parse(ByteBuf in, Listener listener) {
-        while (in.isReadable()) {
-            switch (state) {
-                case BODY, CHUNK_DATA -> {
-                    int n = (int) Math.min(remaining, in.readableBytes());
+        while (true) {
+            if (pos == len) {
+                pos = 0;
+                len = 0;
+                if (!in.isReadable()) {
+                    return true;
+                }
+                if (inBody()) {
+                    int n = bodyLength(in.readableBytes());
                     if (capture) {
                         body.append(in.toString(in.readerIndex(), n, StandardCharsets.ISO_8859_1));
                     }
                     in.skipBytes(n);
-                    remaining -= n;
-                    if (remaining == 0) {
-                        if (state == State.BODY) {
-                            complete(listener);
-                        } else {
-                            state = State.CHUNK_END;
-                        }
-                    }
+                    bodyConsumed(n, listener);
+                    continue;
                 }
-                case UNTIL_CLOSE -> {
-                    if (capture) {
-                        body.append(in.toString(StandardCharsets.ISO_8859_1));
-                    }
-                    in.skipBytes(in.readableBytes());
+                fill(in);
+            }
+            if (inBody()) {
+                int n = bodyLength(len - pos);
+                if (capture) {
+                    body.append(new String(buf, pos, n, StandardCharsets.ISO_8859_1));
                 }
-                default -> {
-                    if (!readLine(in)) {
-                        return line.readableBytes() <= MAX_LINE;
-                    }
-                    if (!onLine(listener)) {
-                        return false;
-                    }
+                pos += n;
+                bodyConsumed(n, listener);
+            } else if (!nextLine()) {
+                if (len - pos > MAX_LINE) {
+                    return false;
                 }
+                if (!in.isReadable()) {
+                    return true;
+                }
+                fill(in);
+            } else if (!onLine(listener)) {
+                return false;
             }
         }
-        return true;
+    }
+
+    /** Appends what fits of {@code in} behind the unparsed bytes, moved to the front (growing for a long line). */
+    private void fill(ByteBuf in) {
+        int kept = len - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, kept);
+            pos = 0;
+            len = kept;
+        }
+        if (len == buf.length) {
+            buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = Math.min(in.readableBytes(), buf.length - len);
+        in.readBytes(buf, len, n);
+        len += n;
+    }
+
+    private boolean inBody() {
+        return state == State.BODY || state == State.CHUNK_DATA || state == State.UNTIL_CLOSE;
+    }
+
+    /** How many of {@code available} bytes belong to the body. */
+    private int bodyLength(int available) {
+        return state == State.UNTIL_CLOSE ? available : (int) Math.min(remaining, available);
+    }
+
+    private void bodyConsumed(int n, Listener listener) {
+        if (state == State.UNTIL_CLOSE) {
+            return;
+        }
+        remaining -= n;
+        if (remaining == 0) {
+            if (state == State.BODY) {
+                complete(listener);
+            } else {
+                state = State.CHUNK_END;
+            }
+        }
     }
 
     /** The connection closed: completes a response delimited by the close. */
@@ -114,59 +161,45 @@ public final class ResponseParser {
             complete(listener);
             return true;
         }
-        return state == State.STATUS && !line.isReadable();
+        return state == State.STATUS && pos == len;
     }
 
     /** Whether a response has begun and not completed. */
     public boolean inResponse() {
-        return state != State.STATUS || line.isReadable();
+        return state != State.STATUS || pos < len;
     }
 
-    /** Finds the next line (without CRLF) as {@link #text}[{@link #start}, {@link #end}); false if incomplete. */
-    private boolean readLine(ByteBuf in) {
-        int eol = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
-        if (eol < 0) {
-            line.writeBytes(in);
-            return false;
+    /** Takes the next complete line of {@link #buf} as [{@link #start}, {@link #end}); false if there is none yet. */
+    private boolean nextLine() {
+        byte[] b = buf;
+        for (int i = pos; i < len; i++) {
+            if (b[i] == '\n') {
+                start = pos;
+                end = i > pos && b[i - 1] == '\r' ? i - 1 : i;
+                pos = i + 1;
+                return true;
+            }
         }
-        if (line.isReadable()) {
-            line.writeBytes(in, eol - in.readerIndex());
-            text = line;
-            start = line.readerIndex();
-            end = line.writerIndex();
-        } else {
-            text = in;
-            start = in.readerIndex();
-            end = eol;
-        }
-        in.readerIndex(eol + 1);
-        if (end > start && text.getByte(end - 1) == '\r') {
-            end--;
-        }
-        return true;
+        return false;
     }
 
     private boolean onLine(Listener listener) {
-        try {
-            return switch (state) {
-                case STATUS -> statusLine();
-                case HEADERS -> end > start ? header() : endOfHeaders(listener);
-                case CHUNK_SIZE -> chunkSize();
-                case CHUNK_END -> {
-                    state = State.CHUNK_SIZE;
-                    yield end == start;
+        return switch (state) {
+            case STATUS -> statusLine();
+            case HEADERS -> end > start ? header() : endOfHeaders(listener);
+            case CHUNK_SIZE -> chunkSize();
+            case CHUNK_END -> {
+                state = State.CHUNK_SIZE;
+                yield end == start;
+            }
+            case TRAILERS -> {
+                if (end == start) {
+                    complete(listener);
                 }
-                case TRAILERS -> {
-                    if (end == start) {
-                        complete(listener);
-                    }
-                    yield true;
-                }
-                default -> false;
-            };
-        } finally {
-            line.clear();
-        }
+                yield true;
+            }
+            default -> false;
+        };
     }
 
     private boolean statusLine() {
@@ -176,7 +209,7 @@ public final class ResponseParser {
         if (end - start < 12 || !matches(start, HTTP_1, false)) {
             return false;
         }
-        http10 = text.getByte(start + 7) == '0';
+        http10 = buf[start + 7] == '0';
         status = digit(start + 9) * 100 + digit(start + 10) * 10 + digit(start + 11);
         if (status < 100 || status > 999) {
             return false;
@@ -193,14 +226,17 @@ public final class ResponseParser {
     }
 
     private boolean header() {
-        int colon = text.indexOf(start, end, (byte) ':');
-        if (colon < 0) {
+        int colon = start;
+        while (colon < end && buf[colon] != ':') {
+            colon++;
+        }
+        if (colon == end) {
             return false;
         }
         int nameLength = colon - start;
         if (capture) {
-            headers.add(text.toString(start, nameLength, StandardCharsets.ISO_8859_1));
-            headers.add(text.toString(colon + 1, end - colon - 1, StandardCharsets.ISO_8859_1).trim());
+            headers.add(new String(buf, start, nameLength, StandardCharsets.ISO_8859_1));
+            headers.add(new String(buf, colon + 1, end - colon - 1, StandardCharsets.ISO_8859_1).trim());
         }
         if (nameLength == CONTENT_LENGTH.length && matches(start, CONTENT_LENGTH, true)) {
             remaining = parseLong(colon + 1);
@@ -241,7 +277,7 @@ public final class ResponseParser {
         long size = 0;
         int digits = 0;
         for (int i = start; i < end; i++) {
-            int d = Character.digit(text.getByte(i), 16);
+            int d = Character.digit(buf[i], 16);
             if (d < 0) {
                 break;
             }
@@ -268,7 +304,7 @@ public final class ResponseParser {
     }
 
     private int digit(int i) {
-        int d = text.getByte(i) - '0';
+        int d = buf[i] - '0';
         return d >= 0 && d <= 9 ? d : -1000;
     }
 
@@ -276,7 +312,7 @@ public final class ResponseParser {
     private long parseLong(int from) {
         long n = -1;
         for (int i = from; i < end; i++) {
-            byte c = text.getByte(i);
+            byte c = buf[i];
             if (c >= '0' && c <= '9') {
                 n = (n < 0 ? 0 : n * 10) + (c - '0');
                 if (n > (1L << 50)) {
@@ -295,7 +331,7 @@ public final class ResponseParser {
             return false;
         }
         for (int i = 0; i < expected.length; i++) {
-            byte c = text.getByte(at + i);
+            byte c = buf[at + i];
             if (ignoreCase && c >= 'A' && c <= 'Z') {
                 c += 'a' - 'A';
             }
@@ -317,10 +353,5 @@ public final class ResponseParser {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Frees the line buffer. */
-    public void release() {
-        line.release();
     }
 }

@@ -37,7 +37,6 @@ class ResponseParserTest {
         }
         assertTrue(parser.parse(Unpooled.wrappedBuffer(bytes, from, bytes.length - from),
                 (s, k) -> responses.add(new Response(s, k))));
-        parser.release();
         return responses;
     }
 
@@ -77,7 +76,6 @@ class ResponseParserTest {
         assertTrue(parser.inResponse());
         assertTrue(parser.onClose((s, k) -> statuses.add(s)));
         assertEquals(List.of(200), statuses);
-        parser.release();
     }
 
     @Test
@@ -87,7 +85,6 @@ class ResponseParserTest {
         parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nHTTP/1.1 200 OK\r\n"
                 + "Content-Length: 13\r\n\r\n", StandardCharsets.US_ASCII), (s, k) -> statuses.add(s));
         assertEquals(List.of(200, 200), statuses);
-        parser.release();
     }
 
     @ParameterizedTest
@@ -96,7 +93,6 @@ class ResponseParserTest {
     void malformedResponsesAreErrors(String text) {
         ResponseParser parser = new ResponseParser(false, false);
         assertFalse(parser.parse(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII), (s, k) -> { }));
-        parser.release();
     }
 
     @Test
@@ -107,7 +103,6 @@ class ResponseParserTest {
                 + "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\nHTTP/1.1 404 NF\r\nContent-Length: 2\r\n\r\nno",
                 StandardCharsets.US_ASCII), (s, k) -> seen.add(s + " " + parser.headers() + " " + parser.body()));
         assertEquals(List.of("200 [X-A, 1, Transfer-Encoding, chunked] abcde", "404 [Content-Length, 2] no"), seen);
-        parser.release();
     }
 
     @Test
@@ -116,6 +111,31 @@ class ResponseParserTest {
         parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", StandardCharsets.US_ASCII),
                 (s, k) -> { });
         assertFalse(parser.onClose((s, k) -> { }));
-        parser.release();
+    }
+
+    @Test
+    void aHeaderLongerThan64KiBIsAnErrorEvenInPieces() {
+        ResponseParser parser = new ResponseParser(false, false);
+        assertTrue(parser.parse(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nX-Big: ", StandardCharsets.US_ASCII),
+                (s, k) -> { }));
+        boolean ok = true;
+        for (int i = 0; i < 80 && ok; i++) {
+            ok = parser.parse(Unpooled.wrappedBuffer(new byte[1024]), (s, k) -> { });
+        }
+        assertFalse(ok);
+    }
+
+    @Test
+    void aLongHeaderUnder64KiBAndALargeBodyInManyReads() {
+        ResponseParser parser = new ResponseParser(false, false);
+        List<Response> responses = new ArrayList<>();
+        String head = "HTTP/1.1 200 OK\r\nX-Long: " + "v".repeat(10_000) + "\r\nContent-Length: 1000000\r\n\r\n";
+        assertTrue(parser.parse(Unpooled.copiedBuffer(head, StandardCharsets.US_ASCII),
+                (s, k) -> responses.add(new Response(s, k))));
+        for (int i = 0; i < 100; i++) {
+            assertTrue(parser.parse(Unpooled.wrappedBuffer(new byte[10_000]), (s, k) -> responses.add(new Response(s, k))));
+        }
+        assertEquals(List.of(new Response(200, true)), responses);
+        assertFalse(parser.inResponse());
     }
 }
