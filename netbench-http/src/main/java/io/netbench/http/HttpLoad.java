@@ -199,8 +199,8 @@ public final class HttpLoad {
         if (warmup == null || warmup.isNegative()) {
             throw new IllegalArgumentException("warmup must be >= 0: " + warmup);
         }
-        if (jitWarmup == null || jitWarmup.isNegative()) {
-            throw new IllegalArgumentException("jitWarmup must be >= 0: " + jitWarmup);
+        if (jitWarmup == null || jitWarmup.isNegative() || !jitWarmup.isZero() && jitWarmup.toMillis() < 1) {
+            throw new IllegalArgumentException("jitWarmup must be 0 or at least 1 ms: " + jitWarmup);
         }
         if (timeout == null || timeout.toMillis() < 1) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);

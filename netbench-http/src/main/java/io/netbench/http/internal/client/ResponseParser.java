@@ -3,6 +3,7 @@ package io.netbench.http.internal.client;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -124,7 +125,7 @@ public final class ResponseParser {
             len = kept;
         }
         if (len == buf.length) {
-            buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            buf = Arrays.copyOf(buf, buf.length * 2);
         }
         int n = Math.min(in.readableBytes(), buf.length - len);
         in.readBytes(buf, len, n);
