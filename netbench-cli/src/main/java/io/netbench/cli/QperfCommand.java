@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
                 + " server, printing qperf's output.",
             "Example: netbench qperf 10.0.0.1 -oo msg_size:1:256K:*64 -vu tcp_bw tcp_lat"})
 final class QperfCommand implements Callable<Integer> {
+    /** qperf counts CPUs from 1; Linux's CPU sets hold 1024. */
+    private static final int MAX_CPU = 1024;
+
     @Spec
     private CommandSpec spec;
 
@@ -61,6 +64,20 @@ final class QperfCommand implements Callable<Integer> {
 
     @Option(names = {"-to", "--timeout"}, paramLabel = "TIME", description = "Per-step timeout (default 5).")
     private String timeout = "5";
+
+    @Option(names = {"-ws", "--wait_server"}, paramLabel = "TIME",
+            description = "Keep trying to reach the server this long (default 5).")
+    private String waitServer = "5";
+
+    @Option(names = {"-ca", "--cpu_affinity"}, paramLabel = "CPU",
+            description = "Pin both sides to this CPU, counted from 1 as qperf does (0 = any).")
+    private Integer cpuAffinity;
+
+    @Option(names = {"-lca", "--loc_cpu_affinity"}, paramLabel = "CPU", description = "Pin this side to this CPU.")
+    private Integer localCpuAffinity;
+
+    @Option(names = {"-rca", "--rem_cpu_affinity"}, paramLabel = "CPU", description = "Pin the server to this CPU.")
+    private Integer remoteCpuAffinity;
 
     @Option(names = {"-sb", "--sock_buf_size"}, paramLabel = "SIZE", description = "Socket buffer size, both sides.")
     private String sockBufSize;
@@ -113,8 +130,14 @@ final class QperfCommand implements Callable<Integer> {
     @Option(names = {"-vvu", "--verbose_more_used"}, description = "Show every parameter used.")
     private boolean vvu;
 
-    @Option(names = {"-n", "--no_msgs"}, hidden = true)
+    @Option(names = {"-n", "--no_msgs"}, hidden = true, description = "Accepted, as by qperf; no socket test uses it.")
     private Long noMsgs;
+
+    @Option(names = {"-f", "--flip"}, hidden = true, description = "Accepted, as by qperf; no socket test uses it.")
+    private Integer flip;
+
+    @Option(names = "-f1", hidden = true)
+    private boolean flip1;
 
     @Option(names = "--percentiles", description = "Add p50/p90/p99/p99.9/p99.99/max rows to latency tests.")
     private boolean percentiles;
@@ -143,9 +166,11 @@ final class QperfCommand implements Callable<Integer> {
             for (Step step : plan.steps) {
                 if (!json) {
                     out.println(test.qperfName() + ":");
-                    out.flush();
                 }
-                QperfClient client = step.client(plan.host, test);
+                UnusedOptions.warnings(spec.commandLine().getParseResult(), test)
+                        .forEach(json ? spec.commandLine().getErr()::println : out::println);
+                out.flush();
+                QperfClient client = step.client(plan, test);
                 QperfResult result = client.run();
                 if (test == QperfTest.CONF) {
                     print(out, QperfOutput.renderConf(format, QperfConf.local(), result.remoteConf()));
@@ -188,13 +213,10 @@ final class QperfCommand implements Callable<Integer> {
     }
 
     /** What to run: the host, the tests, and one step per combination of loop values. */
-    private record Plan(String host, List<QperfTest> tests, List<Step> steps) {
+    private record Plan(String host, List<QperfTest> tests, List<Step> steps, Duration waitServer) {
     }
 
     private Plan plan() {
-        if (noMsgs != null) {
-            throw new IllegalArgumentException("-n/--no_msgs is not supported (qperf's socket tests ignore it); use -t");
-        }
         List<String> args = new ArrayList<>(arguments);
         String host = hostOption != null ? hostOption : args.remove(0);
         if (args.isEmpty()) {
@@ -207,9 +229,13 @@ final class QperfCommand implements Callable<Integer> {
         if (precision < 1 || precision > 15) {
             throw new IllegalArgumentException("-e " + precision + ": expected 1..15 significant digits");
         }
-        Step base = new Step(host, Sizes.parseQperf(sockBuf(localSockBufSize)), Sizes.parseQperf(sockBuf(remoteSockBufSize)),
+        Step base = new Step(Sizes.parseQperf(sockBuf(localSockBufSize)), Sizes.parseQperf(sockBuf(remoteSockBufSize)),
                 msgSize == null ? 0 : Sizes.parseQperf(msgSize), seconds("-t", time), seconds("-to", timeout),
                 userSet());
+        checkAffinity("-ca", cpuAffinity);
+        checkAffinity("-lca", localCpuAffinity);
+        checkAffinity("-rca", remoteCpuAffinity);
+
         List<Step> steps = List.of(base);
         for (String spec : loops) {
             QperfLoop loop = QperfLoop.parse(spec);
@@ -221,7 +247,21 @@ final class QperfCommand implements Callable<Integer> {
             }
             steps = next;
         }
-        return new Plan(host, tests, steps);
+        return new Plan(host, tests, steps, Duration.ofSeconds(seconds("-ws", waitServer)));
+    }
+
+    private static void checkAffinity(String option, Integer value) {
+        if (value != null && value < 0) {
+            throw new IllegalArgumentException(option + " requires a non-negative number");
+        }
+        if (value != null && value > MAX_CPU) {
+            throw new IllegalArgumentException(option + " " + value + ": expected a CPU 1.." + MAX_CPU + " (0 = any)");
+        }
+    }
+
+    /** qperf's affinity for one side (CPU counted from 1, 0 = any): the side's own option, else -ca. */
+    private long affinity(Integer side) {
+        return side != null ? side : cpuAffinity != null ? cpuAffinity : 0;
     }
 
     private String sockBuf(String side) {
@@ -256,6 +296,9 @@ final class QperfCommand implements Callable<Integer> {
         if (accessRecv != 0 || accessRecv1) {
             set.add("access_recv");
         }
+        if (cpuAffinity != null || localCpuAffinity != null || remoteCpuAffinity != null) {
+            set.add("affinity");
+        }
         for (String loop : loops) {
             set.add(QperfLoop.VARIABLES.getOrDefault(loop.split(":")[0].isEmpty() ? "msg_size" : loop.split(":")[0], ""));
         }
@@ -264,7 +307,6 @@ final class QperfCommand implements Callable<Integer> {
 
     /** One run's parameters: the base options, with loop variables applied. */
     private final class Step {
-        private final String host;
         private final long localSockBuf;
         private final long remoteSockBuf;
         private final long size;
@@ -272,9 +314,7 @@ final class QperfCommand implements Callable<Integer> {
         private final long timeoutSeconds;
         private final Set<String> userSet;
 
-        Step(String host, long localSockBuf, long remoteSockBuf, long size, long seconds, long timeoutSeconds,
-             Set<String> userSet) {
-            this.host = host;
+        Step(long localSockBuf, long remoteSockBuf, long size, long seconds, long timeoutSeconds, Set<String> userSet) {
             this.localSockBuf = localSockBuf;
             this.remoteSockBuf = remoteSockBuf;
             this.size = size;
@@ -285,22 +325,24 @@ final class QperfCommand implements Callable<Integer> {
 
         Step with(String variable, long value) {
             return switch (variable) {
-                case "msg_size" -> new Step(host, localSockBuf, remoteSockBuf, value, seconds, timeoutSeconds, userSet);
-                case "time" -> new Step(host, localSockBuf, remoteSockBuf, size, value, timeoutSeconds, userSet);
-                default -> new Step(host, value, value, size, seconds, timeoutSeconds, userSet);
+                case "msg_size" -> new Step(localSockBuf, remoteSockBuf, value, seconds, timeoutSeconds, userSet);
+                case "time" -> new Step(localSockBuf, remoteSockBuf, size, value, timeoutSeconds, userSet);
+                default -> new Step(value, value, size, seconds, timeoutSeconds, userSet);
             };
         }
 
-        QperfClient client(String server, QperfTest test) {
-            return QperfClient.to(server, port).test(test).msgSize(size).time(Duration.ofSeconds(seconds))
+        QperfClient client(Plan plan, QperfTest test) {
+            return QperfClient.to(plan.host, port).test(test).msgSize(size).time(Duration.ofSeconds(seconds))
                     .timeout(Duration.ofSeconds(timeoutSeconds)).sockBufSize(localSockBuf, remoteSockBuf)
                     .dataPort(dataPort).accessRecv(accessRecv != 0 || accessRecv1).onePort(!classic)
-                    .streams(streams).reverse(reverse && test == QperfTest.TCP_BW);
+                    .streams(streams).reverse(reverse && test == QperfTest.TCP_BW)
+                    .waitServer(plan.waitServer)
+                    .cpuAffinity((int) affinity(localCpuAffinity) - 1, (int) affinity(remoteCpuAffinity) - 1);
         }
 
         QperfOutput.Params params(QperfTest test) {
             return new QperfOutput.Params(timeoutSeconds, dataPort, localSockBuf, remoteSockBuf,
-                    accessRecv != 0 || accessRecv1, userSet);
+                    accessRecv != 0 || accessRecv1, affinity(localCpuAffinity), affinity(remoteCpuAffinity), userSet);
         }
     }
 }

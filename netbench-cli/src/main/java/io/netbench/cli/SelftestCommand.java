@@ -50,7 +50,7 @@ final class SelftestCommand implements Callable<Integer> {
             out.printf("netbench selftest on loopback (%s): qperf port %d, http port %d%n%n", transport.displayName(),
                     qperf.port(), http.port());
             QperfOutput format = new QperfOutput(QperfFormat.defaults(), new QperfOutput.Verbosity(0, 1, 1, 0), false,
-                    new QperfOutput.Params(5, 0, 0, 0, false, Set.of()), true);
+                    new QperfOutput.Params(5, 0, 0, 0, false, 0, 0, Set.of()), true);
             for (QperfTest test : new QperfTest[] {QperfTest.TCP_BW, QperfTest.TCP_LAT, QperfTest.UDP_LAT}) {
                 out.println(test.qperfName() + ":");
                 out.print(format.render(QperfClient.to("127.0.0.1", qperf.port()).test(test).time(time).run()));

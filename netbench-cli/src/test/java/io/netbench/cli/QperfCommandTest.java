@@ -72,7 +72,9 @@ class QperfCommandTest {
         "-oo msg_size:1:64 tcp_lat|the loop never ends",
         "-oo bogus:1:64:*2 tcp_lat|bogus: no such variable",
         "-t 1x tcp_lat|-t bad time: 1x",
-        "-n 100 tcp_lat|-n/--no_msgs is not supported",
+        "-ca -1 tcp_lat|-ca requires a non-negative number",
+        "-rca 2000 tcp_lat|-rca 2000: expected a CPU 1..1024 (0 = any)",
+        "-ws soon tcp_lat|-ws bad time: soon",
         "-e 0 tcp_lat|-e 0: expected 1..15",
         "--frobnicate tcp_lat|Unknown option"})
     void badInputIsOneLineAndExitTwo(String args, String message) {
@@ -89,8 +91,24 @@ class QperfCommandTest {
         try (ServerSocket s = new ServerSocket(0)) {
             dead = s.getLocalPort();
         }
-        CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(dead), "tcp_lat");
+        CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(dead), "-ws", "0",
+                "tcp_lat");
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("qperf: 127.0.0.1: failed to connect to port " + dead + " (Connection refused)\n", run.err());
+        CliTestSupport.Run waited = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(dead), "-ws", "1",
+                "tcp_lat");
+        assertEquals("qperf: 127.0.0.1: failed to connect to port " + dead + " (Connection refused; waited 1 s)\n",
+                waited.err());
+    }
+
+    @Test
+    void affinityIsShownAndOptionsNoSocketTestUsesAreWarnedAboutAsQperfDoes() {
+        CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", port(), "-t", "1", "-vu",
+                "-ca", "1", "-ar", "1", "-f", "1", "-n", "5", "tcp_lat");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("tcp_lat:\nwarning: -ar set but not used in test tcp_lat\n"
+                + "warning: -f set but not used in test tcp_lat\nwarning: -n set but not used in test tcp_lat\n"
+                + "    latency   =  "), run.out());
+        assertTrue(Pattern.compile("\n    affinity  = +1 \n").matcher(run.out()).find(), run.out());
     }
 }

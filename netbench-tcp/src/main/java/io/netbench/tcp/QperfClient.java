@@ -5,6 +5,7 @@ import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.internal.Async;
+import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfResult.Counters;
 import io.netbench.tcp.internal.ControlConnection;
 import io.netbench.tcp.internal.DataPath;
@@ -13,6 +14,7 @@ import io.netbench.tcp.internal.QperfStat;
 import io.netbench.tcp.internal.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -45,7 +47,10 @@ import java.util.concurrent.TimeUnit;
  * run is independent.
  */
 public final class QperfClient {
+    /** For {@link #cpuAffinity(int, int)}: leave that side's threads where the system puts them. */
+    public static final int NO_AFFINITY = -1;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_CPUS = 1024;
 
     private final String host;
     private final int port;
@@ -53,6 +58,7 @@ public final class QperfClient {
     private long msgSize;
     private Duration time = Duration.ofSeconds(2);
     private Duration timeout = Duration.ofSeconds(5);
+    private Duration waitServer = Duration.ZERO;
     private long localSockBufSize;
     private long remoteSockBufSize;
     private int dataPort;
@@ -60,6 +66,8 @@ public final class QperfClient {
     private boolean onePort = true;
     private int streams = 1;
     private boolean reverse;
+    private int localCpu = NO_AFFINITY;
+    private int remoteCpu = NO_AFFINITY;
 
     private QperfClient(String host, int port) {
         this.host = Objects.requireNonNull(host, "host");
@@ -91,6 +99,15 @@ public final class QperfClient {
     /** How long to wait for the server at each step; default 5 s. */
     public QperfClient timeout(Duration timeout) {
         this.timeout = timeout;
+        return this;
+    }
+
+    /**
+     * How long to keep trying, once a second, while the server is not listening yet (qperf's
+     * {@code -ws}, there 5 s by default); default 0: fail at the first refused connection.
+     */
+    public QperfClient waitServer(Duration waitServer) {
+        this.waitServer = waitServer;
         return this;
     }
 
@@ -136,6 +153,22 @@ public final class QperfClient {
      */
     public QperfClient reverse(boolean reverse) {
         this.reverse = reverse;
+        return this;
+    }
+
+    /** Pins both sides to CPU {@code cpu} (0-based), as qperf's {@code -ca cpu+1}. */
+    public QperfClient cpuAffinity(int cpu) {
+        return cpuAffinity(cpu, cpu);
+    }
+
+    /**
+     * Pins this side's test thread and the server's data-path thread to a CPU each (0-based, or
+     * {@link #NO_AFFINITY}; qperf's {@code -lca}/{@code -rca}, which count from 1). The local thread
+     * gets its CPU set back after the run. A real qperf server pins its whole test process.
+     */
+    public QperfClient cpuAffinity(int localCpu, int remoteCpu) {
+        this.localCpu = localCpu;
+        this.remoteCpu = remoteCpu;
         return this;
     }
 
@@ -213,6 +246,9 @@ public final class QperfClient {
         if (timeout == null || timeout.toSeconds() < 1) {
             throw new IllegalArgumentException("timeout must be at least 1 second: " + timeout);
         }
+        if (waitServer == null || waitServer.isNegative()) {
+            throw new IllegalArgumentException("wait_server must be >= 0: " + waitServer);
+        }
         if (localSockBufSize < 0 || remoteSockBufSize < 0 || localSockBufSize > Integer.MAX_VALUE
                 || remoteSockBufSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("sock_buf_size must be 0..2147483647");
@@ -223,21 +259,42 @@ public final class QperfClient {
         if (streams < 1 || streams > 128) {
             throw new IllegalArgumentException("streams must be 1..128: " + streams);
         }
+        if (localCpu < NO_AFFINITY || remoteCpu < NO_AFFINITY || localCpu >= MAX_CPUS || remoteCpu >= MAX_CPUS) {
+            throw new IllegalArgumentException("cpu affinity must be 0.." + (MAX_CPUS - 1) + " or NO_AFFINITY: "
+                    + localCpu + ", " + remoteCpu);
+        }
         if (reverse && test != QperfTest.TCP_BW) {
             throw new IllegalArgumentException("reverse applies to tcp_bw only, not " + test.qperfName());
         }
     }
 
     private QperfResult runOne() throws QperfException {
+        if (localCpu == NO_AFFINITY) {
+            return exchange();
+        }
+        CpuPinning.Pin pin;
+        try {
+            pin = new CpuPinning().pin(localCpu);
+        } catch (IOException e) {
+            throw new QperfException(e.getMessage(), e);
+        }
+        try (pin) {
+            return exchange();
+        }
+    }
+
+    /** One control connection: the request, and the test it asks for. */
+    private QperfResult exchange() throws QperfException {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         long size = msgSize > 0 ? msgSize : test.defaultMsgSize();
         String token = onePort && test.isSocketTest() ? HexFormat.of().formatHex(randomBytes()) : null;
         Instant start = Instant.now();
-        try (ControlConnection control = ControlConnection.open(new InetSocketAddress(host, port), timeoutMillis)) {
+        try (ControlConnection control = ControlConnection.open(new InetSocketAddress(host, port), timeoutMillis,
+                waitServer.toMillis())) {
             ByteBuf request = Unpooled.buffer(Wire.REQUEST_SIZE);
             QperfRequest.of(test.index(), size, time.toSeconds(), timeout.toSeconds(), remoteSockBufSize, dataPort,
                     accessRecv ? 1 : 0, reverse ? 1 : 0, token == null ? "" : Wire.ONE_PORT_MARKER + token)
-                    .encode(request);
+                    .withAffinity(remoteCpu + 1).encode(request);
             control.send(request, "request data");
             String target = host + ":" + port;
             return switch (test) {
@@ -289,7 +346,7 @@ public final class QperfClient {
             CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
             return new QperfResult(test, target, start, size, time, local, remote, CpuUsage.between(begin, end),
                     remoteCpu, LatencyStats.of(recorder.total()), null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw e instanceof QperfException q ? q : new QperfException(e.getMessage(), e);
         } finally {
             timer.shutdownNow();

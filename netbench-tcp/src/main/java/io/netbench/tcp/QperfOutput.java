@@ -4,6 +4,7 @@ import io.netbench.core.CpuUsage;
 import io.netbench.core.QperfFormat;
 import io.netbench.core.QperfFormat.Value;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * Renders results exactly as qperf 0.4.11 prints them, so that the two tools' output can be diffed
@@ -28,10 +29,11 @@ public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unify
 
     /**
      * What a run used, and which of it the user set ({@code -vu} shows only those; {@code -vvu} all).
-     * Names in {@code userSet} are qperf's: access_recv, msg_size, port, sock_buf_size, time, timeout.
+     * Names in {@code userSet} are qperf's: access_recv, affinity, msg_size, port, sock_buf_size,
+     * time, timeout. Affinities are qperf's: the CPU counted from 1, 0 for none.
      */
     public record Params(long timeoutSeconds, long dataPort, long localSockBufSize, long remoteSockBufSize,
-                         boolean accessRecv, Set<String> userSet) {
+                         boolean accessRecv, long localAffinity, long remoteAffinity, Set<String> userSet) {
     }
 
     /** The result block of a socket test, without its {@code test:} heading. */
@@ -76,16 +78,22 @@ public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unify
         if (r.test().isBandwidth()) {
             usedRow(block, "access_recv", params.accessRecv ? 1 : 0, format.count(params.accessRecv ? 1 : 0));
         }
+        usedPair(block, "affinity", params.localAffinity, params.remoteAffinity, format::count);
         usedRow(block, "msg_size", r.msgSize(), format.size(r.msgSize()));
         usedRow(block, "port", params.dataPort, format.count(params.dataPort));
-        if (params.localSockBufSize == params.remoteSockBufSize) {
-            usedRow(block, "sock_buf_size", params.localSockBufSize, format.size(params.localSockBufSize));
-        } else {
-            usedRow(block, "loc_sock_buf_size", params.localSockBufSize, format.size(params.localSockBufSize));
-            usedRow(block, "rem_sock_buf_size", params.remoteSockBufSize, format.size(params.remoteSockBufSize));
-        }
+        usedPair(block, "sock_buf_size", params.localSockBufSize, params.remoteSockBufSize, format::size);
         usedRow(block, "time", r.time().toSeconds(), format.time(r.time().toSeconds()));
         usedRow(block, "timeout", params.timeoutSeconds, format.time(params.timeoutSeconds));
+    }
+
+    /** One row if both sides use the same value, else a loc_ and a rem_ row, as qperf's show_used. */
+    private void usedPair(QperfFormat.Block block, String name, long local, long remote, LongFunction<Value> shown) {
+        if (local == remote) {
+            usedRow(block, name, local, shown.apply(local));
+        } else {
+            usedRow(block, "loc_" + name, local, shown.apply(local));
+            usedRow(block, "rem_" + name, remote, shown.apply(remote));
+        }
     }
 
     private void usedRow(QperfFormat.Block block, String name, double value, Value shown) {

@@ -1,6 +1,7 @@
 package io.netbench.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netbench.core.testing.ExternalTools;
@@ -55,5 +56,14 @@ class RealQperfServerTest {
             assertTrue(r.remoteCpu().realSeconds() > 0.5, test + " " + r.remoteCpu());
         }
         assertEquals("0.4.11", QperfClient.to("127.0.0.1", port).test(QperfTest.CONF).run().remoteConf().qperf());
+    }
+
+    @Test
+    void affinityIsSentAndTheServersErrorTextComesBack() throws Exception {
+        QperfClient client = QperfClient.to("127.0.0.1", port).test(QperfTest.TCP_LAT).time(Duration.ofSeconds(1));
+        assertTrue(client.cpuAffinity(0).run().latencyNanos() > 0);
+        QperfException e = assertThrows(QperfException.class,
+                () -> client.cpuAffinity(QperfClient.NO_AFFINITY, 999).run());
+        assertEquals("server: cannot set processor affinity (cpu 999): Invalid argument", e.getMessage());
     }
 }

@@ -4,48 +4,75 @@ import io.netbench.tcp.QperfException;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The client end of qperf's control connection: blocking, every read bounded by the timeout,
  * and every failure turned into a one-line {@link QperfException} as qperf words it.
  */
 public final class ControlConnection implements AutoCloseable {
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int MAX_ERROR = 512;
+
     private final Socket socket;
-    private final DataInputStream in;
+    private final InputStream in;
     private final OutputStream out;
     private final InetSocketAddress server;
 
     private ControlConnection(Socket socket, InetSocketAddress server) throws IOException {
         this.socket = socket;
         this.server = server;
-        this.in = new DataInputStream(socket.getInputStream());
+        this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
-    /** Connects to {@code server} within {@code timeoutMillis}. */
-    public static ControlConnection open(InetSocketAddress server, int timeoutMillis) throws QperfException {
+    /**
+     * Connects to {@code server} within {@code timeoutMillis}; while the server is not there yet,
+     * tries again once a second until {@code waitMillis} have passed (qperf's {@code -ws}).
+     */
+    public static ControlConnection open(InetSocketAddress server, int timeoutMillis, long waitMillis)
+            throws QperfException {
         if (server.isUnresolved()) {
             throw new QperfException(server.getHostString() + ": cannot resolve host name");
         }
-        Socket socket = new Socket();
+        long deadline = System.nanoTime() + waitMillis * 1_000_000;
+        while (true) {
+            Socket socket = new Socket();
+            try {
+                socket.setTcpNoDelay(true);
+                socket.connect(server, timeoutMillis);
+                socket.setSoTimeout(timeoutMillis);
+                return new ControlConnection(socket, server);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                if (System.nanoTime() + RETRY_NANOS > deadline) {
+                    throw new QperfException(server.getHostString() + ": failed to connect to port " + server.getPort()
+                            + " (" + reason(e) + waited(waitMillis)
+                            + ")", e);
+                }
+            }
+            sleep(RETRY_NANOS);
+        }
+    }
+
+    private static String waited(long millis) {
+        return millis == 0 ? "" : "; waited " + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms");
+    }
+
+    private static void sleep(long nanos) throws QperfException {
         try {
-            socket.setTcpNoDelay(true);
-            socket.connect(server, timeoutMillis);
-            socket.setSoTimeout(timeoutMillis);
-            return new ControlConnection(socket, server);
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw new QperfException(server.getHostString() + ": failed to connect to port " + server.getPort()
-                    + " (" + reason(e) + ")", e);
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QperfException("interrupted", e);
         }
     }
 
@@ -73,17 +100,32 @@ public final class ControlConnection implements AutoCloseable {
         send(Unpooled.wrappedBuffer(message), item);
     }
 
-    /** Reads exactly {@code length} bytes. */
+    /**
+     * Reads exactly {@code length} bytes. Where a server's error text comes instead (see
+     * {@link Wire#URGENT_ERROR}; the urgent byte itself is left out of the stream), it becomes
+     * {@code server: <text>}.
+     */
     public ByteBuf receive(int length, String item) throws QperfException {
         byte[] bytes = new byte[length];
+        int n = 0;
         try {
-            in.readFully(bytes);
-        } catch (EOFException e) {
-            throw new QperfException("failed to receive " + item + ": server not responding", e);
+            while (n < length) {
+                int r = in.read(bytes, n, length - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
         } catch (SocketTimeoutException e) {
             throw new QperfException("failed to receive " + item + ": timed out", e);
         } catch (IOException e) {
             throw new QperfException("failed to receive " + item + ": " + reason(e), e);
+        }
+        if (n < length) {
+            if (isText(bytes, n)) {
+                throw serverError(Arrays.copyOf(bytes, n));
+            }
+            throw new QperfException("failed to receive " + item + ": server not responding");
         }
         return Unpooled.wrappedBuffer(bytes);
     }
@@ -95,31 +137,47 @@ public final class ControlConnection implements AutoCloseable {
     }
 
     public void receiveSync(byte[] text) throws QperfException {
-        ByteBuf got = receive(text.length, "synchronization");
-        if (!Arrays.equals(got.array(), text)) {
+        byte[] got = receive(text.length, "synchronization").array();
+        if (!Arrays.equals(got, text)) {
+            if (isText(got, got.length)) {
+                throw serverError(got);
+            }
             throw new QperfException("synchronize " + new String(text, StandardCharsets.US_ASCII)
                     + " failure: data does not match");
         }
     }
 
-    /**
-     * Reads the data port the server answers a socket test with; a refusal from a netbench
-     * server becomes {@code server: <reason>}.
-     */
+    /** Reads the data port the server answers a socket test with. */
     public long receivePort() throws QperfException {
-        long port = receive(4, "port").readUnsignedIntLE();
-        if (port == Wire.ERROR_PORT) {
-            StringBuilder why = new StringBuilder();
-            try {
-                for (int c = in.read(); c >= 0 && c != '\n' && why.length() < 512; c = in.read()) {
-                    why.append((char) c);
-                }
-            } catch (IOException e) {
-                why.append("request refused");
-            }
-            throw new QperfException("server: " + why.toString().trim());
+        ByteBuf got = receive(4, "port");
+        long port = got.getUnsignedIntLE(0);
+        if (port > 65535 && isText(got.array(), 4)) {
+            throw serverError(got.array());
         }
         return port;
+    }
+
+    /** The server's error text: {@code start}, then the rest of its line (it closes after it). */
+    private QperfException serverError(byte[] start) {
+        StringBuilder why = new StringBuilder(new String(start, StandardCharsets.US_ASCII));
+        try {
+            for (int c = in.read(); c >= 0 && c != '\n' && why.length() < MAX_ERROR; c = in.read()) {
+                why.append((char) c);
+            }
+        } catch (IOException e) {
+            // the text so far is what the server managed to say
+        }
+        String text = why.toString().lines().findFirst().orElse("").trim();
+        return new QperfException("server: " + (text.isEmpty() ? "request refused" : text));
+    }
+
+    private static boolean isText(byte[] bytes, int n) {
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] < 0x20 && bytes[i] != '\n' || bytes[i] > 0x7e) {
+                return false;
+            }
+        }
+        return n >= 4;
     }
 
     @Override

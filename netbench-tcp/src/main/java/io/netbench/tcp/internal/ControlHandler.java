@@ -1,7 +1,7 @@
 package io.netbench.tcp.internal;
 
+import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfConf;
-
 import io.netbench.tcp.QperfTest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -15,6 +15,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -111,6 +112,9 @@ final class ControlHandler extends ByteToMessageDecoder {
 
     private void startSocketTest(ChannelHandlerContext ctx, QperfRequest request, QperfTest test) {
         String refusal = context.limits.check(request);
+        if (refusal == null && request.affinity() > 0) {
+            refusal = affinityProblem(request.affinity());
+        }
         if (refusal != null) {
             refuse(ctx, refusal);
             return;
@@ -129,6 +133,16 @@ final class ControlHandler extends ByteToMessageDecoder {
             bindClassicUdp(ctx);
         } else {
             bindClassicTcp(ctx);
+        }
+    }
+
+    /** Why the CPU of qperf's 1-based {@code affinity} cannot be used here, or {@code null}. */
+    private static String affinityProblem(long affinity) {
+        try {
+            CpuPinning.checkAllowed((int) Math.min(affinity - 1, Integer.MAX_VALUE));
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
         }
     }
 
@@ -178,16 +192,21 @@ final class ControlHandler extends ByteToMessageDecoder {
         ctx.writeAndFlush(ctx.alloc().buffer(4).writeIntLE((int) port));
     }
 
-    /** Tells the client why (see {@link Wire#ERROR_PORT}) and closes. */
+    /** Tells the client why, as qperf does (see {@link Wire#URGENT_ERROR}), and closes. */
     private void refuse(ChannelHandlerContext ctx, String why) {
         context.notices.accept("qperf: refused " + ctx.channel().remoteAddress() + ": " + why);
         state = State.IDLE;
-        ByteBuf out = ctx.alloc().buffer();
-        out.writeIntLE((int) Wire.ERROR_PORT).writeCharSequence(why + "\n", StandardCharsets.UTF_8);
-        ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-        if (session != null) {
-            session.close();
-        }
+        UrgentData.sendError(ctx.channel(), why).addListener(sent -> {
+            if (!sent.isSuccess()) {
+                context.notices.accept("qperf: could not tell " + ctx.channel().remoteAddress() + " why: "
+                        + sent.cause().getMessage());
+            }
+            if (session != null) {
+                session.close();
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     private void deadline(ChannelHandlerContext ctx, State waitingFor, long seconds) {

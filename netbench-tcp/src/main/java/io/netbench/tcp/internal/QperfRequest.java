@@ -25,6 +25,12 @@ public record QperfRequest(int verMaj, int verMin, int verInc, int reqIndex, lon
                 0, 0, 0, port, 0, 0, sockBufSize, 0, time, timeout, 0, id, "");
     }
 
+    /** This request with qperf's {@code affinity}: the server's CPU, counted from 1; 0 = any. */
+    public QperfRequest withAffinity(long affinity) {
+        return new QperfRequest(verMaj, verMin, verInc, reqIndex, accessRecv, affinity, altPort, flip, msgSize, mtuSize,
+                noMsgs, pollMode, port, rdAtomic, sl, sockBufSize, srcPathBits, time, timeout, useCm, id, staticRate);
+    }
+
     public void encode(ByteBuf out) {
         out.writeShortLE(verMaj).writeShortLE(verMin).writeShortLE(verInc).writeShortLE(reqIndex);
         for (long v : new long[] {accessRecv, affinity, altPort, flip, msgSize, mtuSize, noMsgs, pollMode, port,

@@ -1,6 +1,7 @@
 package io.netbench.tcp.internal;
 
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.CpuPinning;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * What every connection of one qperf server shares: its transport and bind address, its limits,
- * where notices go, and the sessions waiting for a one-port data path (by token, and for UDP by
+ * where notices go, the CPU pins of its event loops, and the sessions waiting for a one-port data path (by token, and for UDP by
  * the client's address).
  */
 public final class ServerContext {
@@ -22,6 +23,8 @@ public final class ServerContext {
     final Consumer<String> notices;
     final Map<String, Session> byToken = new ConcurrentHashMap<>();
     final Map<InetSocketAddress, Session> byUdpPeer = new ConcurrentHashMap<>();
+    /** The event-loop threads that sessions asking for qperf's remote affinity have pinned. */
+    final CpuPinning pinning = new CpuPinning();
     /** Every accepted connection, so that closing the server closes them all. */
     public final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 

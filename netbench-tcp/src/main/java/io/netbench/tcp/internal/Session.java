@@ -1,6 +1,7 @@
 package io.netbench.tcp.internal;
 
 import io.netbench.core.CpuSnapshot;
+import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -8,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +38,7 @@ final class Session {
     private ScheduledFuture<?> timer;
     private CpuSnapshot startCpu;
     private ByteBuf echo;
+    private CpuPinning.Pin pin;
     private boolean closed;
     /** Set on the data loop when the timer fires; data after it is not counted, as in qperf. */
     boolean finished;
@@ -102,12 +105,25 @@ final class Session {
         if (clientSynced && dataReady && !started) {
             started = true;
             dataLoop.execute(() -> {
+                pinDataLoop();
                 startCpu = CpuSnapshot.now();
                 timer = dataLoop.schedule(this::finish, request.time(), TimeUnit.SECONDS);
                 if (reversed()) {
                     dataChannel.pipeline().fireUserEventTriggered(TcpDataHandler.START_SENDING);
                 }
             });
+        }
+    }
+
+    /** qperf's affinity: the data loop's thread runs on the CPU asked for until the session closes. */
+    private void pinDataLoop() {
+        if (request.affinity() > 0) {
+            try {
+                pin = context.pinning.pin((int) request.affinity() - 1);
+            } catch (IOException e) {
+                context.notices.accept("qperf: " + e.getMessage() + "; closing the session of " + control.remoteAddress());
+                close();
+            }
         }
     }
 
@@ -143,6 +159,10 @@ final class Session {
             loop.execute(() -> {
                 if (timer != null) {
                     timer.cancel(false);
+                }
+                if (pin != null) {
+                    pin.close();
+                    pin = null;
                 }
                 if (dataChannel != null && (udpPeer == null || token == null)) {
                     dataChannel.close();

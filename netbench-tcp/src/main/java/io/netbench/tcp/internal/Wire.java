@@ -17,6 +17,10 @@ import java.nio.charset.StandardCharsets;
  *   <li>UDP: datagrams to the same port number in UDP, after a hello datagram
  *       ({@link #UDP_HELLO} + token) that the server acknowledges ({@link #UDP_ACK}).</li>
  * </ul>
+ * A server that refuses or fails a request does what qperf's {@code error()} does: one byte of
+ * TCP urgent data ({@link #URGENT_ERROR}), then one line of text, then it closes. A real qperf
+ * client prints the text after the urgent byte; a netbench client finds the text where it expected
+ * a port, a synchronisation text or the results.
  */
 public final class Wire {
     public static final int VER_MAJ = 0;
@@ -40,11 +44,8 @@ public final class Wire {
     public static final byte[] UDP_HELLO = ascii("NBUDPHI1");
     public static final byte[] UDP_ACK = ascii("NBUDPOK1");
     public static final int TOKEN_LENGTH = 32;
-    /**
-     * Sent instead of a data port when the server refuses a request, followed by one line of
-     * text. A real qperf client takes it for an unreachable port; a netbench client prints the line.
-     */
-    public static final long ERROR_PORT = 0xFFFFFFFFL;
+    /** The urgent byte before an error text. */
+    public static final byte URGENT_ERROR = '?';
 
     private Wire() {
     }
