@@ -8,13 +8,16 @@ import java.util.BitSet;
 
 /**
  * The few Linux calls that neither the JDK nor Netty offers, made through JNA: a thread's CPU
- * affinity ({@code sched_getaffinity}/{@code sched_setaffinity}, for qperf's {@code -ca}) and one
- * byte of TCP urgent data ({@code send(..., MSG_OOB)}, qperf's error signal, with its text). Each call reports a
+ * affinity ({@code sched_getaffinity}/{@code sched_setaffinity}, for qperf's {@code -ca}), one
+ * byte of TCP urgent data ({@code send(..., MSG_OOB)}, qperf's error signal, with its text) and a
+ * socket's receive low-water mark ({@code SO_RCVLOWAT}, which Netty does not offer). Each call reports a
  * failure as an {@link IOException} worded like {@code strerror}; where JNA cannot load (not
  * Linux, an unknown architecture) every call fails with the reason instead of crashing the caller.
  */
 public final class LibC {
     private static final int MSG_OOB = 0x1;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVLOWAT = 18;
     /** 1024 CPUs, glibc's {@code cpu_set_t}. */
     private static final int MASK_WORDS = 16;
 
@@ -60,6 +63,16 @@ public final class LibC {
         }
     }
 
+    /** Sets the socket option {@code SO_RCVLOWAT} of socket {@code fd}. */
+    public static void setReceiveLowWatermark(int fd, int bytes) throws IOException {
+        requireBound();
+        try {
+            Binding.setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, new int[] {bytes}, Integer.BYTES);
+        } catch (LastErrorException e) {
+            throw failure("cannot set SO_RCVLOWAT", e);
+        }
+    }
+
     private static IOException failure(String what, LastErrorException e) {
         String message = e.getMessage();
         int bracket = message == null ? -1 : message.indexOf("] ");
@@ -99,5 +112,7 @@ public final class LibC {
         static native int sched_setaffinity(int pid, long size, long[] mask) throws LastErrorException;
 
         static native long send(int fd, byte[] buf, long len, int flags) throws LastErrorException;
+
+        static native int setsockopt(int fd, int level, int name, int[] value, int length) throws LastErrorException;
     }
 }
