@@ -1,7 +1,9 @@
 package io.netbench.core;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -38,14 +40,18 @@ public record CpuSnapshot(long[] ticks, long processCpuNanos, int cpus) {
         ticks = ticks.clone();
     }
 
-    /** Reads the clocks now; never throws (unreadable /proc leaves the machine ticks at zero). */
+    /**
+     * Reads the clocks now; never throws (unreadable /proc leaves the machine ticks at zero). The
+     * real clock is read last, so that a snapshot taken just before a measured loop starts the
+     * loop's time when the loop starts: the first call loads the management classes, which takes
+     * tens of milliseconds.
+     */
     public static CpuSnapshot now() {
         long[] ticks = new long[FIELDS];
-        ticks[REAL] = System.nanoTime() / (1_000_000_000L / TICKS_PER_SECOND);
-        try {
-            String line = Files.readAllLines(PROC_STAT).get(0);
-            String[] fields = line.trim().split("\\s+");
-            if (fields[0].equals("cpu")) {
+        try (BufferedReader in = Files.newBufferedReader(PROC_STAT, StandardCharsets.US_ASCII)) {
+            String line = in.readLine();
+            String[] fields = line == null ? new String[0] : line.trim().split("\\s+");
+            if (fields.length > 0 && fields[0].equals("cpu")) {
                 for (int i = 1; i < FIELDS && i < fields.length; i++) {
                     ticks[i] = Long.parseLong(fields[i]);
                 }
@@ -53,7 +59,9 @@ public record CpuSnapshot(long[] ticks, long processCpuNanos, int cpus) {
         } catch (IOException | RuntimeException e) {
             Arrays.fill(ticks, USER, FIELDS, 0);
         }
-        return new CpuSnapshot(ticks, currentProcessCpuNanos(), Runtime.getRuntime().availableProcessors());
+        long processCpuNanos = currentProcessCpuNanos();
+        ticks[REAL] = System.nanoTime() / (1_000_000_000L / TICKS_PER_SECOND);
+        return new CpuSnapshot(ticks, processCpuNanos, Runtime.getRuntime().availableProcessors());
     }
 
     @Override

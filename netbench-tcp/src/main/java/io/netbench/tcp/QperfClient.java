@@ -329,10 +329,13 @@ public final class QperfClient {
             return t;
         });
         try (DataPath data = DataPath.open(test, control.server(), port, token, localSockBufSize, timeoutMillis)) {
+            // The first snapshot loads the management classes (tens of milliseconds): not after the
+            // sync, where the server's timer is already running.
+            CpuSnapshot.now();
             control.synchronize(Wire.SYNC_BEFORE);
             CpuSnapshot begin = CpuSnapshot.now();
             long deadline = System.nanoTime() + time.toNanos();
-            timer.schedule(data::stop, time.toNanos(), TimeUnit.NANOSECONDS);
+            timer.schedule(data::stop, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             Counters local = data.run(size, deadline, recorder.newWriter(), reverse);
             CpuSnapshot end = CpuSnapshot.now();
             data.stop();
