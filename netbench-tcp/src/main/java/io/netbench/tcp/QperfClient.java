@@ -4,6 +4,7 @@ import io.netbench.core.CpuSnapshot;
 import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
+import io.netbench.core.TransportType;
 import io.netbench.core.internal.Async;
 import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfResult.Counters;
@@ -68,6 +69,7 @@ public final class QperfClient {
     private boolean reverse;
     private int localCpu = NO_AFFINITY;
     private int remoteCpu = NO_AFFINITY;
+    private TransportType transport = TransportType.defaultType();
 
     private QperfClient(String host, int port) {
         this.host = Objects.requireNonNull(host, "host");
@@ -172,6 +174,18 @@ public final class QperfClient {
         return this;
     }
 
+    /**
+     * How the data path does its I/O (default: {@link TransportType#defaultType()}). With a native
+     * transport, TCP data goes through Netty's JNI on a blocking socket, one {@code send()} or
+     * {@code recv()} per call as in qperf; with {@link TransportType#NIO}, through the JDK's
+     * {@code SocketChannel}, which costs more per call. Either way the client blocks on one
+     * thread per stream, with no event loop in the measured path.
+     */
+    public QperfClient transport(TransportType transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
     /** Runs the test in the background. */
     public CompletableFuture<QperfResult> start() {
         validate();
@@ -263,6 +277,10 @@ public final class QperfClient {
             throw new IllegalArgumentException("cpu affinity must be 0.." + (MAX_CPUS - 1) + " or NO_AFFINITY: "
                     + localCpu + ", " + remoteCpu);
         }
+        if (!transport.isAvailable()) {
+            throw new IllegalArgumentException("transport " + transport.displayName() + " is "
+                    + transport.availabilityText());
+        }
         if (reverse && test != QperfTest.TCP_BW) {
             throw new IllegalArgumentException("reverse applies to tcp_bw only, not " + test.qperfName());
         }
@@ -328,7 +346,8 @@ public final class QperfClient {
             t.setDaemon(true);
             return t;
         });
-        try (DataPath data = DataPath.open(test, control.server(), port, token, localSockBufSize, timeoutMillis)) {
+        try (DataPath data = DataPath.open(test, control.server(), port, token, localSockBufSize, timeoutMillis,
+                transport != TransportType.NIO)) {
             // The first snapshot loads the management classes (tens of milliseconds): not after the
             // sync, where the server's timer is already running.
             CpuSnapshot.now();

@@ -10,7 +10,8 @@ import java.util.BitSet;
  * The few Linux calls that neither the JDK nor Netty offers, made through JNA: a thread's CPU
  * affinity ({@code sched_getaffinity}/{@code sched_setaffinity}, for qperf's {@code -ca}), one
  * byte of TCP urgent data ({@code send(..., MSG_OOB)}, qperf's error signal, with its text) and a
- * socket's receive low-water mark ({@code SO_RCVLOWAT}, which Netty does not offer). Each call reports a
+ * socket's receive low-water mark ({@code SO_RCVLOWAT}, which Netty does not offer) and blocking
+ * mode for a socket of Netty's JNI ({@code fcntl}; Netty makes every socket non-blocking). Each call reports a
  * failure as an {@link IOException} worded like {@code strerror}; where JNA cannot load (not
  * Linux, an unknown architecture) every call fails with the reason instead of crashing the caller.
  */
@@ -18,6 +19,10 @@ public final class LibC {
     private static final int MSG_OOB = 0x1;
     private static final int SOL_SOCKET = 1;
     private static final int SO_RCVLOWAT = 18;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+    /** The same on x86-64 and aarch64, the architectures Netty's natives ship for. */
+    private static final int O_NONBLOCK = 0x800;
     /** 1024 CPUs, glibc's {@code cpu_set_t}. */
     private static final int MASK_WORDS = 16;
 
@@ -73,6 +78,17 @@ public final class LibC {
         }
     }
 
+    /** Puts file descriptor {@code fd} in blocking mode: reads and writes wait, as in plain C. */
+    public static void setBlocking(int fd) throws IOException {
+        requireBound();
+        try {
+            int flags = Binding.fcntl(fd, F_GETFL, 0);
+            Binding.fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+        } catch (LastErrorException e) {
+            throw failure("cannot make socket blocking", e);
+        }
+    }
+
     private static IOException failure(String what, LastErrorException e) {
         String message = e.getMessage();
         int bracket = message == null ? -1 : message.indexOf("] ");
@@ -114,5 +130,7 @@ public final class LibC {
         static native long send(int fd, byte[] buf, long len, int flags) throws LastErrorException;
 
         static native int setsockopt(int fd, int level, int name, int[] value, int length) throws LastErrorException;
+
+        static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
     }
 }

@@ -22,33 +22,38 @@ import java.util.Arrays;
  * The client end of one test's data path, a blocking TCP connection or connected UDP socket, and
  * the measuring loop qperf runs over it: one send per message; for latency tests a ping-pong of
  * msg_size. Blocking I/O on one thread per stream, as qperf does, keeps event-loop hand-offs out
- * of the measured latency. {@link #close()} from another thread ends a loop blocked in I/O: that
- * is how the test timer stops it, like qperf's alarm signal.
+ * of the measured latency. TCP goes through {@link NativeStream} where a native transport is
+ * loaded, else through the JDK's channel. {@link #stop()} from another thread ends a loop blocked
+ * in I/O: that is how the test timer stops it, like qperf's alarm signal.
  */
 public final class DataPath implements AutoCloseable {
     private static final int HELLO_TRIES = 5;
 
     private final QperfTest test;
     private final ByteChannel channel;
+    /** Wakes a thread blocked in {@link #channel} from another thread without closing it under it. */
+    private final Runnable interrupter;
     private volatile boolean stopped;
 
     private DataPath(QperfTest test, ByteChannel channel) {
         this.test = test;
         this.channel = channel;
+        this.interrupter = channel instanceof NativeStream stream ? stream::shutdown : this::close;
     }
 
     /**
      * Opens the data path: to {@code port} on the control connection's host (classic qperf), or
      * for {@link Wire#SAME_PORT} to the control connection's own address and port (one-port mode).
+     * {@code nativeIo} sends TCP through Netty's JNI ({@link NativeStream}) rather than the JDK.
      */
     public static DataPath open(QperfTest test, InetSocketAddress control, long port, String token, long sockBuf,
-                                int timeoutMillis) throws QperfException {
+                                int timeoutMillis, boolean nativeIo) throws QperfException {
         boolean onePort = port == Wire.SAME_PORT;
         InetSocketAddress target = onePort ? control : new InetSocketAddress(control.getAddress(), (int) port);
         String kind = test.isUdp() ? "UDP" : "TCP";
         try {
             return test.isUdp() ? new DataPath(test, openUdp(target, onePort ? token : null, sockBuf, timeoutMillis))
-                    : new DataPath(test, openTcp(target, onePort ? token : null, sockBuf, timeoutMillis));
+                    : new DataPath(test, openTcp(target, onePort ? token : null, (int) sockBuf, timeoutMillis, nativeIo));
         } catch (QperfException e) {
             throw e;
         } catch (IOException e) {
@@ -57,19 +62,31 @@ public final class DataPath implements AutoCloseable {
         }
     }
 
-    private static SocketChannel openTcp(InetSocketAddress target, String token, long sockBuf, int timeoutMillis)
-            throws IOException {
-        SocketChannel ch = SocketChannel.open();
+    private static ByteChannel openTcp(InetSocketAddress target, String token, int sockBuf, int timeoutMillis,
+                                       boolean nativeIo) throws IOException {
+        // No TCP_NODELAY: qperf leaves Nagle on, which coalesces small bandwidth messages.
+        ByteChannel ch = nativeIo ? NativeStream.connect(target, sockBuf, timeoutMillis)
+                : connectJdk(target, sockBuf, timeoutMillis);
         try {
-            // No TCP_NODELAY: qperf leaves Nagle on, which coalesces small bandwidth messages.
-            if (sockBuf > 0) {
-                ch.setOption(StandardSocketOptions.SO_SNDBUF, (int) sockBuf);
-                ch.setOption(StandardSocketOptions.SO_RCVBUF, (int) sockBuf);
-            }
-            ch.socket().connect(target, timeoutMillis);
             if (token != null) {
                 writeFully(ch, ByteBuffer.wrap(preamble(Wire.DATA_MAGIC, token)));
             }
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    private static SocketChannel connectJdk(InetSocketAddress target, int sockBuf, int timeoutMillis)
+            throws IOException {
+        SocketChannel ch = SocketChannel.open();
+        try {
+            if (sockBuf > 0) {
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, sockBuf);
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, sockBuf);
+            }
+            ch.socket().connect(target, timeoutMillis);
             return ch;
         } catch (IOException e) {
             ch.close();
@@ -218,10 +235,10 @@ public final class DataPath implements AutoCloseable {
         }
     }
 
-    /** Stops the loop: a loop blocked in I/O ends at once. */
+    /** Stops the loop, from any thread: a loop blocked in I/O ends at once. */
     public void stop() {
         stopped = true;
-        close();
+        interrupter.run();
     }
 
     @Override

@@ -1,0 +1,131 @@
+package io.netbench.tcp.internal;
+
+import io.netbench.core.internal.LibC;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.Socket;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ByteChannel;
+
+/**
+ * A connected TCP socket in blocking mode, read and written through Netty's JNI: each
+ * {@link #read} is one {@code recv()} and each {@link #write} one {@code send()}, as in qperf's C.
+ * The measuring loops use it whenever a native transport is loaded, because the JDK's
+ * {@code SocketChannel} costs more per call (locks, and a second native call to note the blocked
+ * thread): a 64-byte sender made 12-15 % fewer sends per second through it than through this
+ * class, which matched a C sender on the same machine.
+ *
+ * <p>Any thread may call {@link #shutdown()}: a thread blocked in a call returns at once, seeing
+ * the end of the stream or an error. Only the owning thread closes, after it has left its loop, so
+ * that the descriptor's number is never reused under a call that is still running.
+ */
+final class NativeStream implements ByteChannel {
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_SNDTIMEO = 21;
+
+    private final Socket socket;
+
+    private NativeStream(Socket socket) {
+        this.socket = socket;
+    }
+
+    /**
+     * Connects to {@code target}, waiting at most {@code timeoutMillis} (a blocking connect ends at
+     * the socket's send timeout), with {@code sockBuf} bytes of socket buffers unless 0.
+     */
+    static NativeStream connect(InetSocketAddress target, int sockBuf, int timeoutMillis) throws IOException {
+        Socket socket = new Socket(Family.stream(target.getAddress() instanceof Inet6Address));
+        try {
+            LibC.setBlocking(socket.intValue());
+            if (sockBuf > 0) {
+                socket.setSendBufferSize(sockBuf);
+                socket.setReceiveBufferSize(sockBuf);
+            }
+            sendTimeout(socket, timeoutMillis);
+            if (!socket.connect(target)) {
+                throw new SocketTimeoutException("connect timed out");
+            }
+            sendTimeout(socket, 0);
+            return new NativeStream(socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Takes over the socket of a connection Netty accepted, once its channel has left its event
+     * loop; the channel still owns the descriptor and closes it.
+     */
+    static NativeStream adopt(FileDescriptor fd) throws IOException {
+        if (!(fd instanceof Socket socket)) {
+            throw new IOException("not a socket: " + fd);
+        }
+        LibC.setBlocking(socket.intValue());
+        return new NativeStream(socket);
+    }
+
+    private static void sendTimeout(Socket socket, int millis) throws IOException {
+        ByteBuffer timeval = ByteBuffer.allocate(2 * Long.BYTES).order(ByteOrder.nativeOrder());
+        timeval.putLong(millis / 1000).putLong((millis % 1000) * 1000L).flip();
+        socket.setRawOpt(SOL_SOCKET, SO_SNDTIMEO, timeval);
+    }
+
+    /** Reads what has arrived, waiting for at least one byte; -1 at the end of the stream. */
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        int n = socket.recv(dst, dst.position(), dst.limit());
+        if (n > 0) {
+            dst.position(dst.position() + n);
+        }
+        return n;
+    }
+
+    /** Writes with one {@code send()}: all of {@code src} unless the socket's buffer fills first. */
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        if (!src.isDirect()) {
+            ByteBuffer direct = ByteBuffer.allocateDirect(src.remaining()).put(src.duplicate()).flip();
+            int n = write(direct);
+            src.position(src.position() + n);
+            return n;
+        }
+        int n = socket.send(src, src.position(), src.limit());
+        src.position(src.position() + n);
+        return n;
+    }
+
+    /** Ends both directions; from any thread. A blocked read sees the end, a blocked write an error. */
+    void shutdown() {
+        try {
+            socket.shutdown();
+        } catch (IOException e) {
+            // already reset or shut down: nothing is blocked on it
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    /** Reaches the protected factory of {@link Socket} that picks the address family. */
+    private static final class Family extends Socket {
+        private Family() {
+            super(-1);
+        }
+
+        static int stream(boolean ipv6) {
+            return newSocketStream0(ipv6);
+        }
+    }
+}
