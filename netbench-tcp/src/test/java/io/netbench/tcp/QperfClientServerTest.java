@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** netbench client against netbench server, every test, once per server transport. */
+/**
+ * netbench client against netbench server, every test, once per transport (both sides: the NIO
+ * run covers the JDK data path of the client and the event-loop echo of the server, the EPOLL run
+ * Netty's JNI in the client and the blocking echo thread of the server).
+ */
 class QperfClientServerTest {
     @ParameterizedTest
     @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
@@ -25,7 +29,7 @@ class QperfClientServerTest {
         try (QperfServer server = QperfServer.builder().port(0).transport(transport).threads(2).build()) {
             for (QperfTest test : List.of(QperfTest.TCP_BW, QperfTest.TCP_LAT, QperfTest.UDP_BW, QperfTest.UDP_LAT)) {
                 QperfResult r = QperfClient.to("127.0.0.1", server.port()).test(test).msgSize(test.isBandwidth() ? 4096 : 64)
-                        .time(Duration.ofSeconds(1)).run();
+                        .transport(transport).time(Duration.ofSeconds(1)).run();
                 assertEquals(test.isBandwidth() ? 4096 : 64, r.msgSize());
                 assertTrue(r.local().sentMsgs() > 0, test + " " + r);
                 assertTrue(r.remote().receivedBytes() > 0, test + " " + r);

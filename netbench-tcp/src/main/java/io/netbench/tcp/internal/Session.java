@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * UDP peer), the test timer, and the counters that become qperf's STAT.
  *
  * <p>Threading: control-side state (sync flags) is touched on the control channel's event loop;
- * counters, the timer and {@link #finished} on the data path's event loop ({@link #dataLoop}).
- * Hand-offs between the two go through {@code execute}.
+ * the timer on the data path's event loop ({@link #dataLoop}), and the counters there too, or on
+ * the thread of a {@link BlockingEcho}, which is why they and {@link #finished} are volatile (one
+ * writer each). Hand-offs between the loops go through {@code execute}.
  */
 final class Session {
     final QperfRequest request;
@@ -40,12 +41,14 @@ final class Session {
     private ByteBuf echo;
     private CpuPinning.Pin pin;
     private boolean closed;
+    /** Set when the data path runs on a thread of its own, which then pins itself (see {@link #pinDataThread}). */
+    private volatile boolean ownThread;
     /** Set on the data loop when the timer fires; data after it is not counted, as in qperf. */
-    boolean finished;
-    long sentBytes;
-    long sentMsgs;
-    long receivedBytes;
-    long receivedMsgs;
+    volatile boolean finished;
+    volatile long sentBytes;
+    volatile long sentMsgs;
+    volatile long receivedBytes;
+    volatile long receivedMsgs;
 
     Session(QperfRequest request, QperfTest test, Channel control, ServerContext context) {
         this.request = request;
@@ -74,6 +77,12 @@ final class Session {
 
     void listener(Channel listener) {
         this.dataListener = listener;
+    }
+
+    /** The data path is up, served by a thread of its own rather than by the channel's event loop. */
+    void dataReadyOnOwnThread(Channel channel) {
+        ownThread = true;
+        dataReady(channel, null);
     }
 
     /** The data path is up (on any loop): send our sync, start when the client's has come too. */
@@ -117,13 +126,26 @@ final class Session {
 
     /** qperf's affinity: the data loop's thread runs on the CPU asked for until the session closes. */
     private void pinDataLoop() {
-        if (request.affinity() > 0) {
-            try {
-                pin = context.pinning.pin((int) request.affinity() - 1);
-            } catch (IOException e) {
-                context.notices.accept("qperf: " + e.getMessage() + "; closing the session of " + control.remoteAddress());
-                close();
-            }
+        if (!ownThread) {
+            pin = pinDataThread();
+        }
+    }
+
+    /**
+     * Moves the calling thread, which serves the data path, to the CPU of qperf's affinity until
+     * the returned pin is closed; {@code null} when none was asked for, or when it failed, which
+     * closes the session.
+     */
+    CpuPinning.Pin pinDataThread() {
+        if (request.affinity() <= 0) {
+            return null;
+        }
+        try {
+            return context.pinning.pin((int) request.affinity() - 1);
+        } catch (IOException e) {
+            context.notices.accept("qperf: " + e.getMessage() + "; closing the session of " + control.remoteAddress());
+            close();
+            return null;
         }
     }
 

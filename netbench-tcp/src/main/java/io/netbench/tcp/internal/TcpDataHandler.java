@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal;
 
+import io.netbench.core.TransportType;
 import io.netbench.core.internal.LibC;
 import io.netbench.tcp.QperfTest;
 import io.netty.buffer.ByteBuf;
@@ -12,9 +13,10 @@ import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
 
 /**
- * The server end of a TCP data connection: counts what arrives; for {@code tcp_lat} echoes one
- * message of msg_size for each one received, flushing once per read batch. Counting stops when
- * the session's timer has fired, as in qperf.
+ * The server end of a TCP data connection: counts what arrives; for {@code tcp_lat} (on the
+ * transports other than epoll, see {@link BlockingEcho}) echoes one message of msg_size for each
+ * one received, flushing once per read batch. Counting stops when the session's timer has fired,
+ * as in qperf.
  */
 final class TcpDataHandler extends ChannelInboundHandlerAdapter {
     /** Fired by the session when a reversed tcp_bw starts: the server sends until the timer. */
@@ -33,12 +35,19 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
         this.echo = session.test.isLatency();
     }
 
-    /** Makes {@code ch} the data connection of {@code session}. */
+    /**
+     * Makes {@code ch} the data connection of {@code session}: served by this handler on the
+     * channel's event loop, or for tcp_lat on epoll by a {@link BlockingEcho}.
+     */
     static void configure(Channel ch, Session session) {
         long buf = session.request.sockBufSize();
         if (buf > 0) {
             ch.config().setOption(ChannelOption.SO_SNDBUF, (int) buf);
             ch.config().setOption(ChannelOption.SO_RCVBUF, (int) buf);
+        }
+        if (session.test == QperfTest.TCP_LAT && session.context.transport == TransportType.EPOLL) {
+            BlockingEcho.start(ch, session);
+            return;
         }
         // Read whole messages at once: the default allocator starts at 2 KiB and stops at 64 KiB.
         int read = Math.max(64 * 1024, Math.min(session.msgSize(), MAX_READ));
