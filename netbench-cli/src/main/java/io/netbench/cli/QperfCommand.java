@@ -6,6 +6,7 @@ import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
 import io.netbench.core.Sizes;
 import io.netbench.core.TestResult;
+import io.netbench.core.TransportType;
 import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfConf;
 import io.netbench.tcp.QperfException;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -155,6 +157,9 @@ final class QperfCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document with every result instead of text.")
     private boolean json;
 
+    @Mixin
+    private TransportOption transport;
+
     @Override
     public Integer call() throws QperfException {
         Plan plan = plan();
@@ -178,7 +183,7 @@ final class QperfCommand implements Callable<Integer> {
                     QperfOutput stepOutput = new QperfOutput(format, verbosity(), unifyNodes, step.params(test),
                             percentiles);
                     print(out, stepOutput.render(result));
-                    results.add(result.toTestResult("blocking"));
+                    results.add(result.toTestResult(plan.transport.displayName()));
                 }
             }
         }
@@ -213,7 +218,8 @@ final class QperfCommand implements Callable<Integer> {
     }
 
     /** What to run: the host, the tests, and one step per combination of loop values. */
-    private record Plan(String host, List<QperfTest> tests, List<Step> steps, Duration waitServer) {
+    private record Plan(String host, List<QperfTest> tests, List<Step> steps, Duration waitServer,
+                        TransportType transport) {
     }
 
     private Plan plan() {
@@ -247,7 +253,8 @@ final class QperfCommand implements Callable<Integer> {
             }
             steps = next;
         }
-        return new Plan(host, tests, steps, Duration.ofSeconds(seconds("-ws", waitServer)));
+        return new Plan(host, tests, steps, Duration.ofSeconds(seconds("-ws", waitServer)),
+                transport.select(spec.commandLine().getErr()));
     }
 
     private static void checkAffinity(String option, Integer value) {
@@ -336,7 +343,7 @@ final class QperfCommand implements Callable<Integer> {
                     .timeout(Duration.ofSeconds(timeoutSeconds)).sockBufSize(localSockBuf, remoteSockBuf)
                     .dataPort(dataPort).accessRecv(accessRecv != 0 || accessRecv1).onePort(!classic)
                     .streams(streams).reverse(reverse && test == QperfTest.TCP_BW)
-                    .waitServer(plan.waitServer)
+                    .waitServer(plan.waitServer).transport(plan.transport)
                     .cpuAffinity((int) affinity(localCpuAffinity) - 1, (int) affinity(remoteCpuAffinity) - 1);
         }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -41,8 +42,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Event loops per listener (default: CPUs).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--transport", paramLabel = "NAME", description = "auto (default), epoll, nio or io_uring.")
-    private String transport = "auto";
+    @Mixin
+    private TransportOption transport;
 
     @Option(names = "--max-connections", paramLabel = "N", description = "HTTP connection limit (default 100000).")
     private int maxConnections = 100_000;
@@ -69,7 +70,7 @@ final class ServerCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads " + threads + ": expected at least 1");
         }
         PrintWriter err = spec.commandLine().getErr();
-        TransportType type = TransportType.select(transport, err::println);
+        TransportType type = transport.select(err);
         PrintWriter out = spec.commandLine().getOut();
         QperfServer qperf = null;
         HttpBenchServer http = null;

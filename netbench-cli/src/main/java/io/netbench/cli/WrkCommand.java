@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import org.HdrHistogram.HistogramLogWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -94,8 +95,8 @@ final class WrkCommand implements Callable<Integer> {
     @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate.")
     private boolean insecure;
 
-    @Option(names = "--transport", paramLabel = "NAME", description = "auto (default), epoll, nio or io_uring.")
-    private String transport = "auto";
+    @Mixin
+    private TransportOption transport;
 
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     private boolean json;
@@ -129,9 +130,10 @@ final class WrkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--body and --body-file: give one");
         }
         byte[] payload = body != null ? body.getBytes(StandardCharsets.UTF_8) : bodyFile != null ? read(bodyFile) : null;
+        TransportType type = transport.select(err);
         HttpLoad load = HttpLoad.to(uri).threads(t).connections(c).duration(d).timeout(duration("--timeout", timeout))
                 .rate(r).pipeline(pipeline).method(method.toUpperCase(Locale.ROOT))
-                .body(payload).insecure(insecure).transport(TransportType.select(transport, err::println))
+                .body(payload).insecure(insecure).transport(type)
                 .warmup(warmup == null ? Duration.ZERO : duration("--warmup", warmup))
                 .jitWarmup(duration("--jit-warmup", jitWarmup));
         headers.forEach(load::header);
@@ -163,7 +165,7 @@ final class WrkCommand implements Callable<Integer> {
             load.onResult(result -> {
                 if (json) {
                     out.println(ResultJson.write(new RunResult(version(), started,
-                            spec.commandLine().getParseResult().originalArgs(), List.of(result.toTestResult(transport)))));
+                            spec.commandLine().getParseResult().originalArgs(), List.of(result.toTestResult(type.displayName())))));
                 } else {
                     out.print(WrkReport.body(result, latency, uncorrected));
                 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
+import io.netbench.core.TestResult;
+import io.netbench.core.TransportType;
 import io.netbench.tcp.QperfServer;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +65,18 @@ class QperfCommandTest {
         assertEquals("4", result.tests().get(1).params().get("msg_size"));
         assertTrue(result.tests().get(0).histograms().containsKey("latency"));
         assertTrue(result.tests().get(3).metrics().get("recv_bw") > 0);
+        assertEquals(TransportType.defaultType().displayName(), result.tests().get(0).transport());
+    }
+
+    @Test
+    void theJdkDataPathIsAskedForWithTransportNio() {
+        CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", port(), "-t", "1",
+                "--transport", "nio", "--json", "tcp_bw", "tcp_lat");
+        assertEquals(0, run.exitCode(), run.err());
+        RunResult result = ResultJson.read(run.out());
+        assertEquals(List.of("nio", "nio"), result.tests().stream().map(TestResult::transport).toList());
+        assertTrue(result.tests().get(0).metrics().get("recv_bw") > 0);
+        assertTrue(result.tests().get(1).metrics().get("latency_ns") > 0);
     }
 
     @ParameterizedTest
@@ -76,6 +91,7 @@ class QperfCommandTest {
         "-rca 2000 tcp_lat|-rca 2000: expected a CPU 1..1024 (0 = any)",
         "-ws soon tcp_lat|-ws bad time: soon",
         "-e 0 tcp_lat|-e 0: expected 1..15",
+        "--transport carrier-pigeon tcp_lat|unknown transport 'carrier-pigeon'",
         "--frobnicate tcp_lat|Unknown option"})
     void badInputIsOneLineAndExitTwo(String args, String message) {
         String[] argv = ("qperf 127.0.0.1 -lp " + port() + " " + args).split(" ");
