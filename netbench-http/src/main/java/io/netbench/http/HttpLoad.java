@@ -179,7 +179,7 @@ public final class HttpLoad {
     /** Runs in the background. */
     public CompletableFuture<HttpLoadResult> start() {
         validate();
-        return Async.start(this::run);
+        return Async.start("netbench-wrk", this::run);
     }
 
     private void validate() {

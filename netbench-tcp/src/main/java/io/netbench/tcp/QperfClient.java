@@ -10,6 +10,7 @@ import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfResult.Counters;
 import io.netbench.tcp.internal.ControlConnection;
 import io.netbench.tcp.internal.DataPath;
+import io.netbench.tcp.internal.JitWarmup;
 import io.netbench.tcp.internal.QperfRequest;
 import io.netbench.tcp.internal.QperfStat;
 import io.netbench.tcp.internal.Wire;
@@ -52,6 +53,7 @@ public final class QperfClient {
     public static final int NO_AFFINITY = -1;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_CPUS = 1024;
+    private static final int WARMUP_MAX_MSG = 64 * 1024;
 
     private final String host;
     private final int port;
@@ -70,6 +72,7 @@ public final class QperfClient {
     private int localCpu = NO_AFFINITY;
     private int remoteCpu = NO_AFFINITY;
     private TransportType transport = TransportType.defaultType();
+    private Duration jitWarmup = Duration.ZERO;
 
     private QperfClient(String host, int port) {
         this.host = Objects.requireNonNull(host, "host");
@@ -186,10 +189,21 @@ public final class QperfClient {
         return this;
     }
 
+    /**
+     * Before the test, drives its measuring loop for this long against a peer in this process on
+     * loopback, so that the JIT has compiled it when the measured time starts; the server sees
+     * none of it. A cold JVM sends 5 % less in its first test. Default none; the CLI warms before
+     * the first test of each kind.
+     */
+    public QperfClient jitWarmup(Duration jitWarmup) {
+        this.jitWarmup = jitWarmup;
+        return this;
+    }
+
     /** Runs the test in the background. */
     public CompletableFuture<QperfResult> start() {
         validate();
-        return Async.start(this::run);
+        return Async.start("netbench-qperf", this::run);
     }
 
     /**
@@ -200,12 +214,17 @@ public final class QperfClient {
      */
     public QperfResult run() throws QperfException {
         validate();
+        if (!jitWarmup.isZero() && test.isSocketTest()) {
+            long size = msgSize > 0 ? msgSize : test.defaultMsgSize();
+            JitWarmup.run(test, (int) Math.min(size, WARMUP_MAX_MSG), jitWarmup, transport != TransportType.NIO,
+                    reverse);
+        }
         if (streams == 1 || !test.isBandwidth()) {
             return runOne();
         }
         List<CompletableFuture<QperfResult>> runs = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
-            runs.add(Async.start(this::runOne));
+            runs.add(Async.start("netbench-qperf-stream-" + i, this::runOne));
         }
         List<QperfResult> results = new ArrayList<>();
         for (Future<QperfResult> run : runs) {
@@ -280,6 +299,9 @@ public final class QperfClient {
         if (!transport.isAvailable()) {
             throw new IllegalArgumentException("transport " + transport.displayName() + " is "
                     + transport.availabilityText());
+        }
+        if (jitWarmup == null || jitWarmup.isNegative() || !jitWarmup.isZero() && jitWarmup.toMillis() < 1) {
+            throw new IllegalArgumentException("jitWarmup must be 0 or at least 1 ms: " + jitWarmup);
         }
         if (reverse && test != QperfTest.TCP_BW) {
             throw new IllegalArgumentException("reverse applies to tcp_bw only, not " + test.qperfName());

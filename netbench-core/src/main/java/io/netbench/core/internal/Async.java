@@ -1,9 +1,12 @@
 package io.netbench.core.internal;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
-/** Runs a blocking task that throws checked exceptions as a {@link CompletableFuture}. Not public API. */
+/**
+ * Runs a blocking task that throws checked exceptions as a {@link CompletableFuture}, on a daemon
+ * thread of its own. Not the common pool: its few threads would run blocking tasks (parallel
+ * streams of one test, a warm-up peer) one after another instead of at once. Not public API.
+ */
 public final class Async {
     private Async() {
     }
@@ -14,16 +17,18 @@ public final class Async {
         T run() throws Exception;
     }
 
-    /** Starts {@code task} on the common pool; a checked failure completes the future exceptionally. */
-    public static <T> CompletableFuture<T> start(Task<T> task) {
-        return CompletableFuture.supplyAsync(() -> {
+    /** Starts {@code task} on a new daemon thread named {@code name}; a failure completes the future exceptionally. */
+    public static <T> CompletableFuture<T> start(String name, Task<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
             try {
-                return task.run();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(e);
+                result.complete(task.run());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
             }
-        });
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 }

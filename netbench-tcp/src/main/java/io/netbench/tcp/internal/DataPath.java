@@ -236,13 +236,16 @@ public final class DataPath implements AutoCloseable {
     }
 
     /** Stops the loop, from any thread: a loop blocked in I/O ends at once. */
-    public void stop() {
+    public synchronized void stop() {
         stopped = true;
-        interrupter.run();
+        if (channel.isOpen()) {
+            interrupter.run();
+        }
     }
 
+    /** Releases the socket; not under a stop in progress, so its descriptor is not reused under it. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             channel.close();
         } catch (IOException e) {

@@ -1,0 +1,102 @@
+package io.netbench.tcp.internal;
+
+import io.netbench.core.LatencyRecorder;
+import io.netbench.core.internal.Async;
+import io.netbench.tcp.QperfException;
+import io.netbench.tcp.QperfTest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a test's measuring loop for a while against a peer in this process on loopback, so that
+ * the JIT has compiled it (the loop, the socket calls, the histogram) before the measured test
+ * starts. A cold JVM runs its first test partly in the interpreter: the first 1-byte tcp_bw of a
+ * run sent 5 % less than the same test right after it. The server sees none of it.
+ *
+ * <p>The peer is a plain blocking JDK socket on one thread: it echoes each message for latency
+ * tests, drops what arrives for bandwidth tests and sends for a reversed one.
+ */
+public final class JitWarmup {
+    private JitWarmup() {
+    }
+
+    /** Drives {@code test}'s loop with {@code msgSize} messages for {@code time}; {@code reverse}: the peer sends. */
+    public static void run(QperfTest test, int msgSize, Duration time, boolean nativeIo, boolean reverse)
+            throws QperfException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (NetworkChannel peer = test.isUdp() ? DatagramChannel.open() : ServerSocketChannel.open()) {
+            peer.bind(new InetSocketAddress(loopback, 0));
+            int port = ((InetSocketAddress) peer.getLocalAddress()).getPort();
+            CompletableFuture<Void> served = Async.start("netbench-qperf-warmup",
+                    () -> serve(peer, test, msgSize, reverse));
+            try (DataPath data = DataPath.open(test, new InetSocketAddress(loopback, port), port, null, 0, 2000,
+                    nativeIo)) {
+                long deadline = System.nanoTime() + time.toNanos();
+                CompletableFuture<Void> timer = Async.start("netbench-qperf-warmup-timer", () -> {
+                    TimeUnit.NANOSECONDS.sleep(time.toNanos());
+                    data.stop();
+                    return null;
+                });
+                data.run(msgSize, deadline, new LatencyRecorder().newWriter(), reverse);
+                timer.join();
+            } finally {
+                peer.close();
+                served.join();
+            }
+        } catch (IOException e) {
+            throw new QperfException("JIT warm-up on loopback failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The peer's loop, until the client closes or the channel is closed under it. */
+    private static Void serve(NetworkChannel peer, QperfTest test, int msgSize, boolean reverse) {
+        ByteBuffer buf = ByteBuffer.allocateDirect(msgSize);
+        try {
+            if (peer instanceof DatagramChannel udp) {
+                while (true) {
+                    buf.clear();
+                    var from = udp.receive(buf);
+                    if (test.isLatency()) {
+                        udp.send(buf.flip(), from);
+                    }
+                }
+            }
+            try (SocketChannel tcp = ((ServerSocketChannel) peer).accept()) {
+                while (reverse) {
+                    tcp.write(buf.clear());
+                }
+                while (readMessage(tcp, buf)) {
+                    if (test.isLatency()) {
+                        buf.flip();
+                        while (buf.hasRemaining()) {
+                            tcp.write(buf);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the warm-up is over
+        }
+        return null;
+    }
+
+    private static boolean readMessage(ByteChannel ch, ByteBuffer buf) throws IOException {
+        buf.clear();
+        while (buf.hasRemaining()) {
+            if (ch.read(buf) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
