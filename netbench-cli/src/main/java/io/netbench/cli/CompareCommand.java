@@ -3,6 +3,7 @@ package io.netbench.cli;
 import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
 import io.netbench.core.TestResult;
+import io.netbench.core.TransportType;
 import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfServer;
@@ -13,11 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,6 +34,9 @@ import picocli.CommandLine.Spec;
         description = {"Run one qperf sweep against several labelled targets in turn and print the comparison.",
             "Example: netbench compare --target host=10.0.0.1 --target kata=svc:19765 -oo msg_size:1:256K:*64 tcp_bw tcp_lat"})
 final class CompareCommand implements Callable<Integer> {
+    /** As netbench qperf's default --jit-warmup. */
+    private static final Duration WARMUP = Duration.ofMillis(500);
+
     @Spec
     private CommandSpec spec;
 
@@ -52,6 +59,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "DIR", description = "Also save each target's results as DIR/NAME.json.")
     private Path save;
 
+    @Mixin
+    private TransportOption transport;
+
+    /** The test kinds whose loop this JVM has run already: each warms up once, before the first target's. */
+    private final Set<QperfTest> warmed = new HashSet<>();
+
     @Override
     public Integer call() throws QperfException, IOException {
         List<QperfTest> plan = tests.stream().map(QperfTest::fromName).toList();
@@ -59,13 +72,14 @@ final class CompareCommand implements Callable<Integer> {
         if (seconds < 1) {
             throw new IllegalArgumentException("-t " + seconds + ": expected at least 1 second");
         }
+        TransportType type = transport.select(spec.commandLine().getErr());
         List<String> args = new ArrayList<>(List.of("report", "--format", format));
         for (String target : targets) {
             String[] nameHost = target.split("=", 2);
             if (nameHost.length != 2 || nameHost[0].isBlank() || nameHost[1].isBlank()) {
                 throw new IllegalArgumentException("--target " + target + ": expected NAME=HOST[:PORT]");
             }
-            RunResult run = measure(nameHost[1], plan, sizes);
+            RunResult run = measure(nameHost[1], plan, sizes, type);
             Path dir = save != null ? save : Files.createTempDirectory("netbench-compare");
             Files.createDirectories(dir);
             Path file = dir.resolve(nameHost[0] + ".json");
@@ -79,7 +93,8 @@ final class CompareCommand implements Callable<Integer> {
         return report.execute(args.subList(1, args.size()).toArray(String[]::new));
     }
 
-    private RunResult measure(String target, List<QperfTest> plan, List<Long> sizes) throws QperfException {
+    private RunResult measure(String target, List<QperfTest> plan, List<Long> sizes, TransportType type)
+            throws QperfException {
         String host = target;
         int port = QperfServer.DEFAULT_PORT;
         int colon = target.lastIndexOf(':');
@@ -95,8 +110,9 @@ final class CompareCommand implements Callable<Integer> {
         Instant start = Instant.now();
         for (QperfTest test : plan) {
             for (long size : sizes) {
-                results.add(QperfClient.to(host, port).test(test).msgSize(size).time(Duration.ofSeconds(seconds)).run()
-                        .toTestResult("blocking"));
+                results.add(QperfClient.to(host, port).test(test).msgSize(size).time(Duration.ofSeconds(seconds))
+                        .transport(type).jitWarmup(warmed.add(test) ? WARMUP : Duration.ZERO).run()
+                        .toTestResult(type.displayName()));
             }
         }
         return new RunResult("compare", start, List.of("compare", target), results);

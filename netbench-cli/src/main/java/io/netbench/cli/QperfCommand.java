@@ -157,6 +157,11 @@ final class QperfCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document with every result instead of text.")
     private boolean json;
 
+    @Option(names = "--jit-warmup", paramLabel = "T", description = "Before the first test of each kind, run its loop"
+            + " this long against a peer in this process, so the JIT has compiled it; the server sees none of it"
+            + " (default 500ms, 0 for none).")
+    private String jitWarmup = "500ms";
+
     @Mixin
     private TransportOption transport;
 
@@ -167,6 +172,7 @@ final class QperfCommand implements Callable<Integer> {
         QperfFormat format = new QperfFormat(precision, unifyUnits, bits);
         List<TestResult> results = new ArrayList<>();
         Instant started = Instant.now();
+        Set<QperfTest> warmed = new HashSet<>();
         for (QperfTest test : plan.tests) {
             for (Step step : plan.steps) {
                 if (!json) {
@@ -175,7 +181,8 @@ final class QperfCommand implements Callable<Integer> {
                 UnusedOptions.warnings(spec.commandLine().getParseResult(), test)
                         .forEach(json ? spec.commandLine().getErr()::println : out::println);
                 out.flush();
-                QperfClient client = step.client(plan, test);
+                QperfClient client = step.client(plan, test)
+                        .jitWarmup(warmed.add(test) ? plan.jitWarmup : Duration.ZERO);
                 QperfResult result = client.run();
                 if (test == QperfTest.CONF) {
                     print(out, QperfOutput.renderConf(format, QperfConf.local(), result.remoteConf()));
@@ -219,7 +226,7 @@ final class QperfCommand implements Callable<Integer> {
 
     /** What to run: the host, the tests, and one step per combination of loop values. */
     private record Plan(String host, List<QperfTest> tests, List<Step> steps, Duration waitServer,
-                        TransportType transport) {
+                        TransportType transport, Duration jitWarmup) {
     }
 
     private Plan plan() {
@@ -253,8 +260,14 @@ final class QperfCommand implements Callable<Integer> {
             }
             steps = next;
         }
+        Duration warmup;
+        try {
+            warmup = Durations.parseWrk(jitWarmup);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--jit-warmup " + e.getMessage());
+        }
         return new Plan(host, tests, steps, Duration.ofSeconds(seconds("-ws", waitServer)),
-                transport.select(spec.commandLine().getErr()));
+                transport.select(spec.commandLine().getErr()), warmup);
     }
 
     private static void checkAffinity(String option, Integer value) {

@@ -92,6 +92,7 @@ class QperfCommandTest {
         "-ws soon tcp_lat|-ws bad time: soon",
         "-e 0 tcp_lat|-e 0: expected 1..15",
         "--transport carrier-pigeon tcp_lat|unknown transport 'carrier-pigeon'",
+        "--jit-warmup soon tcp_lat|--jit-warmup bad duration: soon",
         "--frobnicate tcp_lat|Unknown option"})
     void badInputIsOneLineAndExitTwo(String args, String message) {
         String[] argv = ("qperf 127.0.0.1 -lp " + port() + " " + args).split(" ");
