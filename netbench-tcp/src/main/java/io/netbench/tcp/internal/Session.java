@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threading: control-side state (sync flags) is touched on the control channel's event loop;
  * the timer on the data path's event loop ({@link #dataLoop}), and the counters there too, or on
- * the thread of a {@link BlockingEcho}, which is why they and {@link #finished} are volatile (one
+ * the thread of a {@link TcpDataThread}, which is why they and {@link #finished} are volatile (one
  * writer each). Hand-offs between the loops go through {@code execute}.
  */
 final class Session {

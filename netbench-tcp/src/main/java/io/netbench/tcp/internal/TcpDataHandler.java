@@ -13,10 +13,10 @@ import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
 
 /**
- * The server end of a TCP data connection: counts what arrives; for {@code tcp_lat} (on the
- * transports other than epoll, see {@link BlockingEcho}) echoes one message of msg_size for each
- * one received, flushing once per read batch. Counting stops when the session's timer has fired,
- * as in qperf.
+ * The server end of a TCP data connection on an event loop (NIO and io_uring; epoll has
+ * {@link TcpDataThread}): counts what arrives; for {@code tcp_lat} echoes one message of msg_size
+ * for each one received, flushing once per read batch; for a reversed tcp_bw sends. Counting stops
+ * when the session's timer has fired, as in qperf.
  */
 final class TcpDataHandler extends ChannelInboundHandlerAdapter {
     /** Fired by the session when a reversed tcp_bw starts: the server sends until the timer. */
@@ -36,8 +36,8 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Makes {@code ch} the data connection of {@code session}: served by this handler on the
-     * channel's event loop, or for tcp_lat on epoll by a {@link BlockingEcho}.
+     * Makes {@code ch} the data connection of {@code session}: served by a {@link TcpDataThread} on
+     * epoll, else by this handler on the channel's event loop.
      */
     static void configure(Channel ch, Session session) {
         long buf = session.request.sockBufSize();
@@ -45,18 +45,22 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
             ch.config().setOption(ChannelOption.SO_SNDBUF, (int) buf);
             ch.config().setOption(ChannelOption.SO_RCVBUF, (int) buf);
         }
-        if (session.test == QperfTest.TCP_LAT && session.context.transport == TransportType.EPOLL) {
-            BlockingEcho.start(ch, session);
-            return;
-        }
-        // Read whole messages at once: the default allocator starts at 2 KiB and stops at 64 KiB.
-        int read = Math.max(64 * 1024, Math.min(session.msgSize(), MAX_READ));
-        ch.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, read, read));
         if (session.test == QperfTest.TCP_BW && !session.reversed() && ch instanceof UnixChannel unix) {
             receiveInBatches(unix, session);
         }
+        if (session.context.transport == TransportType.EPOLL) {
+            TcpDataThread.start(ch, session);
+            return;
+        }
+        int read = readSize(session.msgSize());
+        ch.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, read, read));
         ch.pipeline().addLast(new TcpDataHandler(session));
         session.dataReady(ch, null);
+    }
+
+    /** How much a receiver reads at once: whole messages, from 64 KiB (the default allocator starts at 2 KiB) to 1 MiB. */
+    static int readSize(int msgSize) {
+        return Math.max(64 * 1024, Math.min(msgSize, MAX_READ));
     }
 
     /**
@@ -68,7 +72,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
      * same effect. The kernel caps the mark at half a locked receive buffer: a small {@code -sb}
      * cannot stall the stream.
      */
-    private static void receiveInBatches(UnixChannel channel, Session session) {
+    static void receiveInBatches(UnixChannel channel, Session session) {
         try {
             LibC.setReceiveLowWatermark(channel.fd().intValue(), RECEIVE_LOW_WATERMARK);
         } catch (IOException e) {

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** tcp_lat on an epoll server: the echo runs on a thread of its own, which ends with its session. */
-class BlockingEchoTest {
-    private static final String PREFIX = "netbench-qperf-echo-";
+/** TCP tests on an epoll server: the data connection is served by a thread of its own, which ends with its session. */
+class TcpDataThreadTest {
+    private static final String PREFIX = "netbench-qperf-data-";
 
     @BeforeEach
     void epoll() {
@@ -27,37 +27,50 @@ class BlockingEchoTest {
     }
 
     @Test
-    void theEchoThreadServesTheTestAndEndsWithIt() throws Exception {
+    void aThreadServesEachTcpTestAndEndsWithIt() throws Exception {
         try (QperfServer server = QperfServer.builder().port(0).transport(TransportType.EPOLL).build()) {
             for (int size : new int[] {1, 300_000}) {
-                CompletableFuture<QperfResult> run = client(server).msgSize(size).time(Duration.ofSeconds(1)).start();
-                int most = 0;
-                while (!run.isDone()) {
-                    most = Math.max(most, echoThreads());
-                    Thread.sleep(20);
-                }
-                QperfResult r = run.get();
-                assertEquals(1, most, "one echo thread for the test");
+                QperfResult r = runWatchingThreads(client(server).msgSize(size));
                 assertTrue(r.remote().receivedMsgs() > 0 && r.remote().sentMsgs() == r.remote().receivedMsgs(), r.toString());
                 assertEquals((long) size * r.remote().receivedMsgs(), r.remote().receivedBytes());
-                awaitNoEchoThreads();
+                assertEquals(r.local().receivedMsgs(), r.latency().count());
             }
+            QperfResult bw = runWatchingThreads(client(server).test(QperfTest.TCP_BW).msgSize(1000));
+            assertTrue(bw.remote().receivedBytes() > 1_000_000 && bw.remote().sentBytes() == 0, bw.toString());
+            assertEquals(bw.remote().receivedBytes() / 1000, bw.remote().receivedMsgs());
+            QperfResult reverse = runWatchingThreads(client(server).test(QperfTest.TCP_BW).reverse(true).msgSize(8192));
+            assertTrue(reverse.remote().sentMsgs() > 100 && reverse.local().receivedBytes() > 0, reverse.toString());
+            assertEquals(8192 * reverse.remote().sentMsgs(), reverse.remote().sentBytes());
             assertEquals(0, server.activeSessions());
         }
     }
 
+    /** Runs {@code client} for a second: one data thread is seen while it runs, none a little after. */
+    private static QperfResult runWatchingThreads(QperfClient client) throws Exception {
+        CompletableFuture<QperfResult> run = client.time(Duration.ofSeconds(1)).start();
+        int most = 0;
+        while (!run.isDone()) {
+            most = Math.max(most, dataThreads());
+            Thread.sleep(20);
+        }
+        QperfResult r = run.get();
+        assertEquals(1, most, "one data thread for " + r.test());
+        awaitNoDataThreads();
+        return r;
+    }
+
     @Test
-    void closingTheServerEndsARunningEcho() throws Exception {
+    void closingTheServerEndsARunningThread() throws Exception {
         CompletableFuture<QperfResult> run;
         try (QperfServer server = QperfServer.builder().port(0).transport(TransportType.EPOLL).build()) {
             run = client(server).time(Duration.ofSeconds(30)).start();
             long until = System.nanoTime() + 5_000_000_000L;
-            while (echoThreads() == 0 && System.nanoTime() < until) {
+            while (dataThreads() == 0 && System.nanoTime() < until) {
                 Thread.sleep(10);
             }
-            assertEquals(1, echoThreads());
+            assertEquals(1, dataThreads());
         }
-        awaitNoEchoThreads();
+        awaitNoDataThreads();
         ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("closed by the server"), e.getCause().getMessage());
     }
@@ -66,16 +79,16 @@ class BlockingEchoTest {
         return QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_LAT);
     }
 
-    private static int echoThreads() {
+    private static int dataThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith(PREFIX) && t.isAlive()).count();
     }
 
-    private static void awaitNoEchoThreads() throws InterruptedException {
+    private static void awaitNoDataThreads() throws InterruptedException {
         long until = System.nanoTime() + 5_000_000_000L;
-        while (echoThreads() > 0 && System.nanoTime() < until) {
+        while (dataThreads() > 0 && System.nanoTime() < until) {
             Thread.sleep(10);
         }
-        assertEquals(0, echoThreads(), "the echo thread is gone");
+        assertEquals(0, dataThreads(), "the data thread is gone");
     }
 }
