@@ -148,7 +148,7 @@ public final class DataPath implements AutoCloseable {
      */
     public Counters run(int msgSize, long deadlineNanos, LatencyRecorder.Writer latency, boolean reverse)
             throws QperfException {
-        ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? Math.max(msgSize, 256 * 1024) : msgSize);
+        ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? TcpDataThread.RECEIVE_CHUNK : msgSize);
         long[] msgs = new long[2];
         long[] received = new long[1];
         try {

@@ -59,7 +59,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** How much a receiver reads at once: whole messages, from 64 KiB (the default allocator starts at 2 KiB) to 1 MiB. */
-    static int readSize(int msgSize) {
+    private static int readSize(int msgSize) {
         return Math.max(64 * 1024, Math.min(msgSize, MAX_READ));
     }
 
