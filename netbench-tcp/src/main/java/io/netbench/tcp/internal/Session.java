@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -178,23 +179,32 @@ final class Session {
                 dataListener.close();
             }
             EventLoop loop = dataLoop != null ? dataLoop : control.eventLoop();
-            loop.execute(() -> {
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-                if (pin != null) {
-                    pin.close();
-                    pin = null;
-                }
-                if (dataChannel != null && (udpPeer == null || token == null)) {
-                    dataChannel.close();
-                }
-                if (echo != null) {
-                    echo.release();
-                    echo = null;
-                }
-            });
+            try {
+                loop.execute(this::releaseData);
+            } catch (RejectedExecutionException e) {
+                // the server is shutting down and the data loop has ended, its thread and pin with it
+                pin = null;
+                releaseData();
+            }
             control.writeAndFlush(control.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
         });
+    }
+
+    /** The data path's part of {@link #close()}, on the data loop. */
+    private void releaseData() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        if (pin != null) {
+            pin.close();
+            pin = null;
+        }
+        if (dataChannel != null && (udpPeer == null || token == null)) {
+            dataChannel.close();
+        }
+        if (echo != null) {
+            echo.release();
+            echo = null;
+        }
     }
 }
