@@ -230,7 +230,7 @@ public final class QperfClient {
         for (Future<QperfResult> run : runs) {
             results.add(await(run));
         }
-        return combine(results);
+        return QperfResult.combine(results);
     }
 
     private static QperfResult await(Future<QperfResult> run) throws QperfException {
@@ -242,28 +242,6 @@ public final class QperfClient {
             Thread.currentThread().interrupt();
             throw new QperfException("interrupted", e);
         }
-    }
-
-    private static QperfResult combine(List<QperfResult> results) {
-        QperfResult first = results.get(0);
-        return new QperfResult(first.test(), first.target(), first.start(), first.msgSize(), first.time(),
-                sum(results, true), sum(results, false), first.localCpu(), first.remoteCpu(), first.latency(),
-                first.remoteConf());
-    }
-
-    private static Counters sum(List<QperfResult> results, boolean local) {
-        long sb = 0;
-        long sm = 0;
-        long rb = 0;
-        long rm = 0;
-        for (QperfResult r : results) {
-            Counters c = local ? r.local() : r.remote();
-            sb += c.sentBytes();
-            sm += c.sentMsgs();
-            rb += c.receivedBytes();
-            rm += c.receivedMsgs();
-        }
-        return new Counters(sb, sm, rb, rm);
     }
 
     private void validate() {

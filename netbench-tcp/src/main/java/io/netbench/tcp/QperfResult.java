@@ -5,6 +5,7 @@ import io.netbench.core.LatencyStats;
 import io.netbench.core.TestResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The immutable result of one qperf test, with the figures qperf derives and prints.
@@ -109,5 +110,28 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
                     .metric("send_cost", sendCost()).metric("recv_cost", receiveCost());
         }
         return b.build();
+    }
+
+    /** Parallel streams of one test as one result: counters added, CPU and time of the first. */
+    static QperfResult combine(List<QperfResult> results) {
+        QperfResult first = results.get(0);
+        return new QperfResult(first.test(), first.target(), first.start(), first.msgSize(), first.time(),
+                sum(results, true), sum(results, false), first.localCpu(), first.remoteCpu(), first.latency(),
+                first.remoteConf());
+    }
+
+    private static Counters sum(List<QperfResult> results, boolean local) {
+        long sb = 0;
+        long sm = 0;
+        long rb = 0;
+        long rm = 0;
+        for (QperfResult r : results) {
+            Counters c = local ? r.local() : r.remote();
+            sb += c.sentBytes();
+            sm += c.sentMsgs();
+            rb += c.receivedBytes();
+            rm += c.receivedMsgs();
+        }
+        return new Counters(sb, sm, rb, rm);
     }
 }
