@@ -35,9 +35,12 @@ public final class DataPath implements AutoCloseable {
     private final Runnable interrupter;
     private volatile boolean stopped;
 
-    private DataPath(QperfTest test, ByteChannel channel) {
+    private final boolean preambleSent;
+
+    private DataPath(QperfTest test, ByteChannel channel, boolean preambleSent) {
         this.test = test;
         this.channel = channel;
+        this.preambleSent = preambleSent;
         this.interrupter = channel instanceof NativeStream stream ? stream::shutdown : this::close;
     }
 
@@ -52,8 +55,9 @@ public final class DataPath implements AutoCloseable {
         InetSocketAddress target = onePort ? control : new InetSocketAddress(control.getAddress(), (int) port);
         String kind = test.isUdp() ? "UDP" : "TCP";
         try {
-            return test.isUdp() ? new DataPath(test, openUdp(target, onePort ? token : null, sockBuf, timeoutMillis))
-                    : new DataPath(test, openTcp(target, onePort ? token : null, (int) sockBuf, timeoutMillis, nativeIo));
+            return test.isUdp() ? new DataPath(test, openUdp(target, onePort ? token : null, sockBuf, timeoutMillis), false)
+                    : new DataPath(test, openTcp(target, onePort ? token : null, (int) sockBuf, timeoutMillis, nativeIo),
+                    onePort);
         } catch (QperfException e) {
             throw e;
         } catch (IOException e) {
@@ -148,6 +152,10 @@ public final class DataPath implements AutoCloseable {
      */
     public Counters run(int msgSize, long deadlineNanos, LatencyRecorder.Writer latency, boolean reverse)
             throws QperfException {
+        if (preambleSent && channel instanceof NativeStream stream) {
+            // a test on a fresh connection, as in classic qperf: not one that has sent a preamble
+            stream.restartCongestionControl();
+        }
         ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? TcpDataThread.RECEIVE_CHUNK : msgSize);
         long[] msgs = new long[2];
         long[] received = new long[1];

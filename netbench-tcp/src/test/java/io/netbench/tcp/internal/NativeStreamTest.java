@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,21 @@ class NativeStreamTest {
             assertTrue(!writer.isDone(), "the peer does not read: the writer blocks on a full buffer");
             stream.shutdown();
             assertTrue(writer.get(2, TimeUnit.SECONDS) > 0);
+        }
+    }
+
+    @Test
+    void restartingCongestionControlKeepsTheHostsAlgorithm() throws Exception {
+        String host = Files.readString(Path.of("/proc/sys/net/ipv4/tcp_congestion_control")).trim();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             NativeStream stream = NativeStream.connect(address(server), 0, 2000);
+             Socket peer = server.accept()) {
+            assertEquals(host, stream.congestionControl());
+            stream.write(ByteBuffer.wrap(new byte[40]));
+            stream.restartCongestionControl();
+            assertEquals(host, stream.congestionControl());
+            stream.write(ByteBuffer.wrap(new byte[] {7}));
+            assertEquals(41, peer.getInputStream().readNBytes(41).length, "the stream goes on");
         }
     }
 
