@@ -33,9 +33,9 @@ public final class DataPath implements AutoCloseable {
     private final ByteChannel channel;
     /** Wakes a thread blocked in {@link #channel} from another thread without closing it under it. */
     private final Runnable interrupter;
-    private volatile boolean stopped;
-
+    /** One-port TCP: the connection began with the preamble, see {@link NativeStream#restartCongestionControl()}. */
     private final boolean preambleSent;
+    private volatile boolean stopped;
 
     private DataPath(QperfTest test, ByteChannel channel, boolean preambleSent) {
         this.test = test;
