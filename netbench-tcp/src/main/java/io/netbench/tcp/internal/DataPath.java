@@ -214,7 +214,9 @@ public final class DataPath implements AutoCloseable {
             if (test.isUdp()) {
                 channel.read(buf);
             } else {
-                readFully(channel, buf);
+                if (!readFully(channel, buf)) {
+                    throw new ClosedChannelException();
+                }
             }
             msgs[1]++;
             latency.record((System.nanoTime() - begin) / 2);
@@ -229,18 +231,21 @@ public final class DataPath implements AutoCloseable {
         }
     }
 
-    private static void writeFully(ByteChannel ch, ByteBuffer buf) throws IOException {
+    /** Writes all that remains in {@code buf}, with as many calls as the socket needs. */
+    static void writeFully(ByteChannel ch, ByteBuffer buf) throws IOException {
         while (buf.hasRemaining()) {
             ch.write(buf);
         }
     }
 
-    private static void readFully(ByteChannel ch, ByteBuffer buf) throws IOException {
+    /** Fills what remains of {@code buf}, with as many calls as it takes; false at the end of the stream. */
+    static boolean readFully(ByteChannel ch, ByteBuffer buf) throws IOException {
         while (buf.hasRemaining()) {
             if (ch.read(buf) < 0) {
-                throw new ClosedChannelException();
+                return false;
             }
         }
+        return true;
     }
 
     /** Stops the loop, from any thread: a loop blocked in I/O ends at once. */

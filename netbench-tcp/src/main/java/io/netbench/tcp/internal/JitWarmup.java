@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -75,12 +74,9 @@ public final class JitWarmup {
                 while (reverse) {
                     tcp.write(buf.clear());
                 }
-                while (readMessage(tcp, buf)) {
+                while (DataPath.readFully(tcp, buf.clear())) {
                     if (test.isLatency()) {
-                        buf.flip();
-                        while (buf.hasRemaining()) {
-                            tcp.write(buf);
-                        }
+                        DataPath.writeFully(tcp, buf.flip());
                     }
                 }
             }
@@ -88,15 +84,5 @@ public final class JitWarmup {
             // the warm-up is over
         }
         return null;
-    }
-
-    private static boolean readMessage(ByteChannel ch, ByteBuffer buf) throws IOException {
-        buf.clear();
-        while (buf.hasRemaining()) {
-            if (ch.read(buf) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -106,14 +106,14 @@ final class TcpDataThread extends ChannelDuplexHandler implements Runnable {
 
     /** tcp_lat: each whole message back, until the timer, then to {@link #receive}. */
     private void echo(ByteBuffer buf, int size) throws IOException {
-        while (!session.finished && readMessage(buf)) {
+        while (!session.finished && DataPath.readFully(stream, buf.clear())) {
             if (session.finished) {
                 return;
             }
             session.receivedBytes += size;
             session.receivedMsgs++;
             buf.flip();
-            writeFully(buf);
+            DataPath.writeFully(stream, buf);
             session.sentBytes += size;
             session.sentMsgs++;
         }
@@ -124,7 +124,7 @@ final class TcpDataThread extends ChannelDuplexHandler implements Runnable {
         start.await();
         while (!session.finished) {
             buf.clear();
-            writeFully(buf);
+            DataPath.writeFully(stream, buf);
             session.sentBytes += size;
             session.sentMsgs++;
         }
@@ -136,22 +136,6 @@ final class TcpDataThread extends ChannelDuplexHandler implements Runnable {
             if (!session.finished) {
                 session.receivedBytes += n;
             }
-        }
-    }
-
-    private boolean readMessage(ByteBuffer buf) throws IOException {
-        buf.clear();
-        while (buf.hasRemaining()) {
-            if (stream.read(buf) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void writeFully(ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            stream.write(buf);
         }
     }
 
