@@ -54,6 +54,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-time", paramLabel = "SECONDS", description = "Longest qperf test a client may ask (default 3600).")
     private int maxTime = 3600;
 
+    @Option(names = "--max-sessions", paramLabel = "N",
+            description = "Most qperf tests running at once, over all clients (default 256).")
+    private int maxSessions = 256;
+
     /** Counted down to stop a running server; the shutdown hook and tests use it. */
     private final CountDownLatch stop = new CountDownLatch(1);
     /** Counted down once every listener is closed; the shutdown hook waits for it. */
@@ -66,9 +70,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         checkPort("--port", port);
         checkPort("--http-port", httpPort);
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads " + threads + ": expected at least 1");
-        }
+        atLeastOne("--threads", threads);
+        atLeastOne("--max-time", maxTime);
+        atLeastOne("--max-sessions", maxSessions);
         PrintWriter err = spec.commandLine().getErr();
         TransportType type = transport.select(err);
         PrintWriter out = spec.commandLine().getOut();
@@ -77,7 +81,7 @@ final class ServerCommand implements Callable<Integer> {
         try {
             if (!noQperf) {
                 qperf = QperfServer.builder().port(port).bindAddress(bind).transport(type).threads(threads)
-                        .maxTime(Duration.ofSeconds(maxTime)).notices(err::println).build();
+                        .maxTime(Duration.ofSeconds(maxTime)).maxSessions(maxSessions).notices(err::println).build();
                 out.printf("qperf listening on %s port %d (tcp+udp, %s)%n", address(), qperf.port(), type.displayName());
             }
             if (!noHttp) {
@@ -129,6 +133,12 @@ final class ServerCommand implements Callable<Integer> {
     private static void checkPort(String option, int value) {
         if (value < 0 || value > 65535) {
             throw new IllegalArgumentException(option + " " + value + ": expected a port 0..65535");
+        }
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " " + value + ": expected at least 1");
         }
     }
 }

@@ -25,6 +25,9 @@ class ServerCommandTest {
         CliTestSupport.Run transport = CliTestSupport.execute("server", "--transport", "kqueue");
         assertEquals(2, transport.exitCode());
         assertTrue(transport.err().contains("unknown transport 'kqueue'"), transport.err());
+        CliTestSupport.Run sessions = CliTestSupport.execute("server", "--max-sessions", "0");
+        assertEquals(2, sessions.exitCode());
+        assertEquals("server: --max-sessions 0: expected at least 1\n", sessions.err());
     }
 
     @Test

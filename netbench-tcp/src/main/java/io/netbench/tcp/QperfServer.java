@@ -75,7 +75,7 @@ public final class QperfServer implements AutoCloseable {
         return transport;
     }
 
-    /** Tests currently waiting for or using a one-port data path. */
+    /** Tests in progress: from their accepted request until their connections close. */
     public int activeSessions() {
         return context.activeSessions();
     }
@@ -93,15 +93,12 @@ public final class QperfServer implements AutoCloseable {
     public static final class Builder extends AbstractServerBuilder<Builder> {
         private Duration maxTime = Duration.ofHours(1);
         private long maxMsgSize = 64L << 20;
+        private int maxSessions = ServerLimits.DEFAULT.maxSessions();
         private Consumer<String> notices = s -> { };
 
         private Builder() {
             super(DEFAULT_PORT);
         }
-
-
-
-
 
         /** The longest test a client may ask for; default one hour. */
         public Builder maxTime(Duration maxTime) {
@@ -112,6 +109,16 @@ public final class QperfServer implements AutoCloseable {
         /** The largest msg_size a client may ask for; default 64 MiB. */
         public Builder maxMsgSize(long maxMsgSize) {
             this.maxMsgSize = maxMsgSize;
+            return this;
+        }
+
+        /**
+         * The most tests that may run at once, over all clients (each stream of {@code -P} counts);
+         * more are refused with "server busy". Default 256. On epoll each TCP test is served by a
+         * thread of its own, as qperf forks a process per test.
+         */
+        public Builder maxSessions(int maxSessions) {
+            this.maxSessions = maxSessions;
             return this;
         }
 
@@ -137,8 +144,11 @@ public final class QperfServer implements AutoCloseable {
             if (maxMsgSize < 1) {
                 throw new IllegalArgumentException("maxMsgSize must be >= 1: " + maxMsgSize);
             }
+            if (maxSessions < 1) {
+                throw new IllegalArgumentException("maxSessions must be >= 1: " + maxSessions);
+            }
             ServerContext context = new ServerContext(transport, bind,
-                    new ServerLimits(maxTime, maxMsgSize, 64L << 20), notices);
+                    new ServerLimits(maxTime, maxMsgSize, ServerLimits.DEFAULT.maxSockBufSize(), maxSessions), notices);
             EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-qperf");
             try {
                 Channel tcp = new ServerBootstrap().group(group).channel(transport.serverChannelType())
@@ -175,7 +185,5 @@ public final class QperfServer implements AutoCloseable {
                 throw new IllegalStateException("UDP port " + port + ": " + e.getMessage(), e);
             }
         }
-
-
     }
 }

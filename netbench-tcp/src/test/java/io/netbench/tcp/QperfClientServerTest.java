@@ -12,6 +12,9 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,6 +97,29 @@ class QperfClientServerTest {
             assertTrue(longer.getMessage().contains("time 10 s out of range"), longer.getMessage());
             assertEquals(2, notices.size(), notices.toString());
             assertTrue(client.time(Duration.ofSeconds(1)).run().latencyNanos() > 0, "still serving");
+        }
+    }
+
+    @Test
+    void testsBeyondMaxSessionsAreRefusedAsBusy() throws Exception {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        try (QperfServer server = QperfServer.builder().port(0).maxSessions(1).notices(notices::add).build()) {
+            CompletableFuture<QperfResult> first = QperfClient.to("127.0.0.1", server.port())
+                    .test(QperfTest.TCP_LAT).time(Duration.ofSeconds(2)).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.activeSessions() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            QperfClient second = QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_BW)
+                    .time(Duration.ofSeconds(1));
+            QperfException busy = assertThrows(QperfException.class, second::run);
+            assertTrue(busy.getMessage().startsWith("server: server busy: 1 tests are running"), busy.getMessage());
+            assertTrue(first.get(10, TimeUnit.SECONDS).latencyNanos() > 0, "the running test is not disturbed");
+            while (server.activeSessions() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(second.run().receiveBandwidth() > 0, "a slot is free again once the first test ended");
+            assertEquals(1, notices.stream().filter(n -> n.contains("server busy")).count(), notices.toString());
         }
     }
 

@@ -115,6 +115,9 @@ final class ControlHandler extends ByteToMessageDecoder {
         if (refusal == null && request.affinity() > 0) {
             refusal = affinityProblem(request.affinity());
         }
+        if (refusal == null && !context.openSession()) {
+            refusal = "server busy: " + context.limits.maxSessions() + " tests are running, the most it allows";
+        }
         if (refusal != null) {
             refuse(ctx, refusal);
             return;

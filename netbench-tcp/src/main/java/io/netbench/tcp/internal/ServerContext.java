@@ -9,12 +9,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * What every connection of one qperf server shares: its transport and bind address, its limits,
- * where notices go, the CPU pins of its event loops, and the sessions waiting for a one-port data path (by token, and for UDP by
- * the client's address).
+ * What every connection of one qperf server shares: its transport and bind address, its limits
+ * and the count of tests held under them, where notices go, the CPU pins of its event loops, and
+ * the sessions waiting for a one-port data path (by token, and for UDP by the client's address).
  */
 public final class ServerContext {
     final TransportType transport;
@@ -25,6 +26,8 @@ public final class ServerContext {
     final Map<InetSocketAddress, Session> byUdpPeer = new ConcurrentHashMap<>();
     /** The event-loop threads that sessions asking for qperf's remote affinity have pinned. */
     final CpuPinning pinning = new CpuPinning();
+    /** Tests between their accepted request and their close, held under {@link ServerLimits#maxSessions()}. */
+    private final AtomicInteger sessions = new AtomicInteger();
     /** Every accepted connection, so that closing the server closes them all. */
     public final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
@@ -36,8 +39,22 @@ public final class ServerContext {
         this.notices = notices;
     }
 
-    /** Sessions in progress, for tests and shutdown. */
+    /** Tests in progress (classic or one-port), for tests and shutdown. */
     public int activeSessions() {
-        return byToken.size();
+        return sessions.get();
+    }
+
+    /** Counts a new test in, or returns {@code false} when {@link ServerLimits#maxSessions()} are running. */
+    boolean openSession() {
+        if (sessions.incrementAndGet() > limits.maxSessions()) {
+            sessions.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Counts a test out; once per successful {@link #openSession()}. */
+    void sessionClosed() {
+        sessions.decrementAndGet();
     }
 }

@@ -8,9 +8,10 @@ import java.time.Duration;
  * @param maxTime longest test
  * @param maxMsgSize largest message
  * @param maxSockBufSize largest socket buffer
+ * @param maxSessions most tests running at once; on epoll each TCP test holds a thread of its own
  */
-public record ServerLimits(Duration maxTime, long maxMsgSize, long maxSockBufSize) {
-    public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofHours(1), 64L << 20, 64L << 20);
+public record ServerLimits(Duration maxTime, long maxMsgSize, long maxSockBufSize, int maxSessions) {
+    public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofHours(1), 64L << 20, 64L << 20, 256);
 
     /** Why {@code request} is refused, or {@code null} if it is within the limits. */
     String check(QperfRequest request) {

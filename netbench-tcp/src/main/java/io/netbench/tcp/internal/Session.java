@@ -169,6 +169,7 @@ final class Session {
                 return;
             }
             closed = true;
+            context.sessionClosed();
             if (token != null) {
                 context.byToken.remove(token);
             }
