@@ -12,6 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.unix.UnixChannelOption;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -176,10 +177,14 @@ public final class QperfServer implements AutoCloseable {
         private Channel bindUdp(EventLoopGroup group, InetAddress bind, int port, ServerContext context, Channel tcp)
                 throws InterruptedException {
             try {
-                return new Bootstrap().group(group).channel(transport().datagramChannelType())
+                Bootstrap b = new Bootstrap().group(group).channel(transport().datagramChannelType())
                         .option(ChannelOption.RCVBUF_ALLOCATOR, UdpPortHandler.RECEIVE_ALLOCATOR)
                         .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
-                        .handler(new UdpPortHandler(context)).bind(bind, port).sync().channel();
+                        .handler(new UdpPortHandler(context));
+                if (UdpPortHandler.socketPerSession(transport())) {
+                    b.option(UnixChannelOption.SO_REUSEPORT, true);
+                }
+                return b.bind(bind, port).sync().channel();
             } catch (Exception e) {
                 tcp.close();
                 throw new IllegalStateException("UDP port " + port + ": " + e.getMessage(), e);

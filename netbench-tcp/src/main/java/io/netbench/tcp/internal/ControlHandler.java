@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal;
 
+import io.netbench.core.TransportType;
 import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfConf;
 import io.netbench.tcp.QperfTest;
@@ -12,8 +13,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -161,19 +162,21 @@ final class ControlHandler extends ByteToMessageDecoder {
         bindThenSendPort(ctx, b.bind(context.bindAddress, 0), true);
     }
 
+    /** qperf's second port for a UDP test: served by a {@link UdpDataThread} on epoll, else by a {@link UdpDataHandler}. */
     private void bindClassicUdp(ChannelHandlerContext ctx) {
-        Bootstrap b = new Bootstrap().group(ctx.channel().eventLoop()).channel(context.transport.datagramChannelType())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, UdpDataHandler.RECEIVE_ALLOCATOR)
-                .handler(new UdpDataHandler(session));
-        if (session.request.sockBufSize() > 0) {
-            b.option(ChannelOption.SO_RCVBUF, (int) session.request.sockBufSize())
-                    .option(ChannelOption.SO_SNDBUF, (int) session.request.sockBufSize());
-        }
+        boolean ownThread = context.transport == TransportType.EPOLL;
+        Bootstrap b = UdpDataHandler.bootstrap(ctx.channel().eventLoop(), session)
+                .handler(ownThread ? new ChannelInboundHandlerAdapter() : new UdpDataHandler(session));
         ChannelFuture bound = b.bind(context.bindAddress, 0);
         bindThenSendPort(ctx, bound, false);
         bound.addListener(f -> {
-            if (f.isSuccess()) {
-                session.dataReady(bound.channel(), null);
+            if (!f.isSuccess()) {
+                return;
+            }
+            if (ownThread) {
+                UdpDataThread.start(bound.channel(), session, false);
+            } else {
+                session.dataReady(bound.channel());
             }
         });
     }

@@ -22,7 +22,7 @@ import java.util.Arrays;
  * The client end of one test's data path, a blocking TCP connection or connected UDP socket, and
  * the measuring loop qperf runs over it: one send per message; for latency tests a ping-pong of
  * msg_size. Blocking I/O on one thread per stream, as qperf does, keeps event-loop hand-offs out
- * of the measured latency. TCP goes through {@link NativeStream} where a native transport is
+ * of the measured latency. TCP goes through {@link NativeSocket} where a native transport is
  * loaded, else through the JDK's channel. {@link #stop()} from another thread ends a loop blocked
  * in I/O: that is how the test timer stops it, like qperf's alarm signal.
  */
@@ -33,7 +33,7 @@ public final class DataPath implements AutoCloseable {
     private final ByteChannel channel;
     /** Wakes a thread blocked in {@link #channel} from another thread without closing it under it. */
     private final Runnable interrupter;
-    /** One-port TCP: the connection began with the preamble, see {@link NativeStream#restartCongestionControl()}. */
+    /** One-port TCP: the connection began with the preamble, see {@link NativeSocket#restartCongestionControl()}. */
     private final boolean preambleSent;
     private volatile boolean stopped;
 
@@ -41,13 +41,13 @@ public final class DataPath implements AutoCloseable {
         this.test = test;
         this.channel = channel;
         this.preambleSent = preambleSent;
-        this.interrupter = channel instanceof NativeStream stream ? stream::shutdown : this::close;
+        this.interrupter = channel instanceof NativeSocket stream ? stream::shutdown : this::close;
     }
 
     /**
      * Opens the data path: to {@code port} on the control connection's host (classic qperf), or
      * for {@link Wire#SAME_PORT} to the control connection's own address and port (one-port mode).
-     * {@code nativeIo} sends TCP through Netty's JNI ({@link NativeStream}) rather than the JDK.
+     * {@code nativeIo} sends TCP through Netty's JNI ({@link NativeSocket}) rather than the JDK.
      */
     public static DataPath open(QperfTest test, InetSocketAddress control, long port, String token, long sockBuf,
                                 int timeoutMillis, boolean nativeIo) throws QperfException {
@@ -69,7 +69,7 @@ public final class DataPath implements AutoCloseable {
     private static ByteChannel openTcp(InetSocketAddress target, String token, int sockBuf, int timeoutMillis,
                                        boolean nativeIo) throws IOException {
         // No TCP_NODELAY: qperf leaves Nagle on, which coalesces small bandwidth messages.
-        ByteChannel ch = nativeIo ? NativeStream.connect(target, sockBuf, timeoutMillis)
+        ByteChannel ch = nativeIo ? NativeSocket.connect(target, sockBuf, timeoutMillis)
                 : connectJdk(target, sockBuf, timeoutMillis);
         try {
             if (token != null) {
@@ -152,7 +152,7 @@ public final class DataPath implements AutoCloseable {
      */
     public Counters run(int msgSize, long deadlineNanos, LatencyRecorder.Writer latency, boolean reverse)
             throws QperfException {
-        if (preambleSent && channel instanceof NativeStream stream) {
+        if (preambleSent && channel instanceof NativeSocket stream) {
             // a test on a fresh connection, as in classic qperf: not one that has sent a preamble
             stream.restartCongestionControl();
         }

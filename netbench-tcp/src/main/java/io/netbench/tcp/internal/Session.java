@@ -2,6 +2,7 @@ package io.netbench.tcp.internal;
 
 import io.netbench.core.CpuSnapshot;
 import io.netbench.core.internal.CpuPinning;
+import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -10,18 +11,18 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One socket test on the server: the control connection, the data path (a TCP connection or a
- * UDP peer), the test timer, and the counters that become qperf's STAT.
+ * One socket test on the server: the control connection, the data path (a TCP connection, a UDP
+ * socket, or a UDP peer on the shared listen port), the test timer, and the counters that become
+ * qperf's STAT.
  *
  * <p>Threading: control-side state (sync flags) is touched on the control channel's event loop;
- * the timer on the data path's event loop ({@link #dataLoop}), and the counters there too, or on
- * the thread of a {@link TcpDataThread}, which is why they and {@link #finished} are volatile (one
- * writer each). Hand-offs between the loops go through {@code execute}.
+ * the timer on the data path's event loop ({@link #dataLoop}). The data path runs there too, or
+ * on a {@link DataThread} of its own, which is why {@link #finished} is volatile and the
+ * {@link SessionCounters} are locked. Hand-offs between the loops go through {@code execute}.
  */
 final class Session {
     final QperfRequest request;
@@ -35,7 +36,8 @@ final class Session {
     private boolean started;
     private Channel dataChannel;
     private Channel dataListener;
-    private InetSocketAddress udpPeer;
+    /** The data path is the listen port's UDP socket, shared by all one-port sessions: never closed here. */
+    private volatile boolean sharedPort;
     private EventLoop dataLoop;
     private ScheduledFuture<?> timer;
     private CpuSnapshot startCpu;
@@ -46,10 +48,7 @@ final class Session {
     private volatile boolean ownThread;
     /** Set on the data loop when the timer fires; data after it is not counted, as in qperf. */
     volatile boolean finished;
-    volatile long sentBytes;
-    volatile long sentMsgs;
-    volatile long receivedBytes;
-    volatile long receivedMsgs;
+    final SessionCounters counters = new SessionCounters();
 
     Session(QperfRequest request, QperfTest test, Channel control, ServerContext context) {
         this.request = request;
@@ -83,18 +82,30 @@ final class Session {
     /** The data path is up, served by a thread of its own rather than by the channel's event loop. */
     void dataReadyOnOwnThread(Channel channel) {
         ownThread = true;
-        dataReady(channel, null);
+        dataReady(channel);
+    }
+
+    /** The data path is the listen port's UDP socket, served on its event loop. */
+    void dataReadyOnSharedPort(Channel port) {
+        sharedPort = true;
+        dataReady(port);
+    }
+
+    /** Whether datagrams on the listen port's UDP socket count for this session. */
+    boolean onSharedPort() {
+        return sharedPort;
     }
 
     /** The data path is up (on any loop): send our sync, start when the client's has come too. */
-    void dataReady(Channel channel, InetSocketAddress peer) {
+    void dataReady(Channel channel) {
         control.eventLoop().execute(() -> {
             if (closed) {
-                channel.close();
+                if (!sharedPort) {
+                    channel.close();
+                }
                 return;
             }
             dataChannel = channel;
-            udpPeer = peer;
             dataLoop = channel.eventLoop();
             dataReady = true;
             if (dataListener != null) {
@@ -154,9 +165,10 @@ final class Session {
     private void finish() {
         finished = true;
         CpuSnapshot end = CpuSnapshot.now();
-        long msgs = test.isUdp() || test.isLatency() || reversed() ? receivedMsgs : receivedBytes / msgSize();
-        QperfStat stat = QperfStat.of(startCpu, end, new QperfStat.Counters(sentBytes, sentMsgs, 0),
-                new QperfStat.Counters(receivedBytes, msgs, 0));
+        QperfResult.Counters c = counters.snapshot();
+        long msgs = test.isUdp() || test.isLatency() || reversed() ? c.receivedMsgs() : c.receivedBytes() / msgSize();
+        QperfStat stat = QperfStat.of(startCpu, end, new QperfStat.Counters(c.sentBytes(), c.sentMsgs(), 0),
+                new QperfStat.Counters(c.receivedBytes(), msgs, 0));
         ByteBuf out = control.alloc().buffer(Wire.STAT_SIZE);
         stat.encode(out);
         control.writeAndFlush(out);
@@ -173,8 +185,8 @@ final class Session {
             if (token != null) {
                 context.byToken.remove(token);
             }
-            if (udpPeer != null) {
-                context.byUdpPeer.remove(udpPeer);
+            if (test.isUdp() && token != null) {
+                context.byUdpPeer.values().remove(this);
             }
             if (dataListener != null) {
                 dataListener.close();
@@ -200,7 +212,7 @@ final class Session {
             pin.close();
             pin = null;
         }
-        if (dataChannel != null && (udpPeer == null || token == null)) {
+        if (dataChannel != null && !sharedPort) {
             dataChannel.close();
         }
         if (echo != null) {

@@ -55,7 +55,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
         int read = readSize(session.msgSize());
         ch.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, read, read));
         ch.pipeline().addLast(new TcpDataHandler(session));
-        session.dataReady(ch, null);
+        session.dataReady(ch);
     }
 
     /** How much a receiver reads at once: whole messages, from 64 KiB (the default allocator starts at 2 KiB) to 1 MiB. */
@@ -88,16 +88,14 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
         if (session.finished) {
             return;
         }
-        session.receivedBytes += n;
+        session.counters.received(n, 0);
         if (echo) {
             int size = session.msgSize();
             partial += n;
             while (partial >= size) {
                 partial -= size;
-                session.receivedMsgs++;
                 ctx.write(session.echo(ctx.alloc()).retainedDuplicate(), ctx.voidPromise());
-                session.sentBytes += size;
-                session.sentMsgs++;
+                session.counters.echoed(0, size);
             }
         }
     }
@@ -134,8 +132,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
         for (int round = 0; round < ROUNDS_PER_TURN && ctx.channel().isWritable(); round++) {
             while (ctx.channel().isWritable() && !session.finished) {
                 ctx.write(session.echo(ctx.alloc()).retainedDuplicate(), ctx.voidPromise());
-                session.sentBytes += size;
-                session.sentMsgs++;
+                session.counters.sent(size, 1);
             }
             ctx.flush();
             if (session.finished) {

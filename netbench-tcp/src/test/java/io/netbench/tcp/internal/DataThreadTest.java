@@ -10,15 +10,21 @@ import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfServer;
 import io.netbench.tcp.QperfTest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** TCP tests on an epoll server: the data connection is served by a thread of its own, which ends with its session. */
-class TcpDataThreadTest {
+/** Socket tests on an epoll server: the data path is served by a thread of its own, which ends with its session. */
+class DataThreadTest {
     private static final String PREFIX = "netbench-qperf-data-";
 
     @BeforeEach
@@ -41,6 +47,46 @@ class TcpDataThreadTest {
             QperfResult reverse = runWatchingThreads(client(server).test(QperfTest.TCP_BW).reverse(true).msgSize(8192));
             assertTrue(reverse.remote().sentMsgs() > 100 && reverse.local().receivedBytes() > 0, reverse.toString());
             assertEquals(8192 * reverse.remote().sentMsgs(), reverse.remote().sentBytes());
+            assertEquals(0, server.activeSessions());
+        }
+    }
+
+    @ParameterizedTest(name = "onePort={0}")
+    @ValueSource(booleans = {true, false})
+    void aThreadServesEachUdpTestAndEndsWithIt(boolean onePort) throws Exception {
+        try (QperfServer server = QperfServer.builder().port(0).transport(TransportType.EPOLL).build()) {
+            for (int size : new int[] {1, 32_000}) {
+                QperfResult r = runWatchingThreads(client(server).test(QperfTest.UDP_LAT).onePort(onePort).msgSize(size));
+                assertTrue(r.remote().receivedMsgs() > 0 && r.remote().sentMsgs() == r.remote().receivedMsgs(), r.toString());
+                assertEquals((long) size * r.remote().sentMsgs(), r.remote().sentBytes());
+                assertEquals(r.local().receivedMsgs(), r.latency().count());
+            }
+            QperfResult bw = runWatchingThreads(client(server).test(QperfTest.UDP_BW).onePort(onePort).msgSize(1000));
+            assertTrue(bw.remote().receivedMsgs() > 1000 && bw.remote().sentBytes() == 0, bw.toString());
+            assertEquals(1000 * bw.remote().receivedMsgs(), bw.remote().receivedBytes());
+            assertEquals(0, server.activeSessions());
+        }
+    }
+
+    /** A classic UDP data thread blocked before its first datagram, with no peer yet, still ends with the session. */
+    @Test
+    void aClassicUdpThreadWaitingForItsFirstDatagramEndsWithTheSession() throws Exception {
+        try (QperfServer server = QperfServer.builder().port(0).transport(TransportType.EPOLL).build();
+             Socket control = new Socket("127.0.0.1", server.port())) {
+            ByteBuf request = Unpooled.buffer();
+            QperfRequest.of(QperfTest.UDP_LAT.index(), 64, 10, 5, 0, 0, 0, "").encode(request);
+            control.getOutputStream().write(ByteBufUtil.getBytes(request));
+            assertEquals(4, control.getInputStream().readNBytes(4).length, "the data port");
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (dataThreads() == 0 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, dataThreads());
+            control.close();
+            awaitNoDataThreads();
+            while (server.activeSessions() > 0 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
             assertEquals(0, server.activeSessions());
         }
     }

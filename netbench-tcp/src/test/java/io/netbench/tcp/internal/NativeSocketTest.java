@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The blocking socket of the measuring loops, against plain JDK sockets on loopback. */
-class NativeStreamTest {
+class NativeSocketTest {
     @BeforeEach
     void nativeTransport() {
         assumeTrue(TransportType.EPOLL.isAvailable(), TransportType.EPOLL.availabilityText());
@@ -33,7 +33,7 @@ class NativeStreamTest {
         for (String host : new String[] {"127.0.0.1", "::1"}) {
             try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName(host))) {
                 CompletableFuture<Void> echo = CompletableFuture.runAsync(() -> echoOnce(server, 5));
-                try (NativeStream stream = NativeStream.connect(address(server), 0, 2000)) {
+                try (NativeSocket stream = NativeSocket.connect(address(server), 0, 2000)) {
                     stream.write(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5}));
                     ByteBuffer in = ByteBuffer.allocateDirect(5);
                     while (in.hasRemaining()) {
@@ -52,7 +52,7 @@ class NativeStreamTest {
     @Test
     void shutdownWakesAThreadBlockedInRead() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             NativeStream stream = NativeStream.connect(address(server), 0, 2000);
+             NativeSocket stream = NativeSocket.connect(address(server), 0, 2000);
              Socket peer = server.accept()) {
             CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -72,7 +72,7 @@ class NativeStreamTest {
     @Test
     void shutdownWakesAThreadBlockedInWrite() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             NativeStream stream = NativeStream.connect(address(server), 4096, 2000);
+             NativeSocket stream = NativeSocket.connect(address(server), 4096, 2000);
              Socket peer = server.accept()) {
             CompletableFuture<Long> writer = CompletableFuture.supplyAsync(() -> {
                 ByteBuffer chunk = ByteBuffer.allocateDirect(65536);
@@ -97,7 +97,7 @@ class NativeStreamTest {
     void restartingCongestionControlKeepsTheHostsAlgorithm() throws Exception {
         String host = Files.readString(Path.of("/proc/sys/net/ipv4/tcp_congestion_control")).trim();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             NativeStream stream = NativeStream.connect(address(server), 0, 2000);
+             NativeSocket stream = NativeSocket.connect(address(server), 0, 2000);
              Socket peer = server.accept()) {
             assertEquals(host, stream.congestionControl());
             stream.write(ByteBuffer.wrap(new byte[40]));
@@ -115,7 +115,7 @@ class NativeStreamTest {
             port = closed.getLocalPort();
         }
         IOException e = assertThrows(IOException.class,
-                () -> NativeStream.connect(new InetSocketAddress("127.0.0.1", port), 0, 2000));
+                () -> NativeSocket.connect(new InetSocketAddress("127.0.0.1", port), 0, 2000));
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
     }
 

@@ -1,6 +1,7 @@
 package io.netbench.tcp.internal;
 
 import io.netbench.core.internal.LibC;
+import io.netty.channel.unix.DatagramSocketAddress;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.Socket;
 import java.io.IOException;
@@ -14,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A connected TCP socket in blocking mode, read and written through Netty's JNI: each
- * {@link #read} is one {@code recv()} and each {@link #write} one {@code send()}, as in qperf's C.
+ * A socket in blocking mode, read and written through Netty's JNI: each {@link #read} is one
+ * {@code recv()} and each {@link #write} one {@code send()}, as in qperf's C. Mostly a connected
+ * TCP socket; the server's UDP data threads {@link #adopt} a UDP socket too, where each call is
+ * one datagram and {@link #receiveFrom} and {@link #connect(InetSocketAddress)} find and fix the
+ * peer of a classic data port.
  * The measuring loops use it whenever a native transport is loaded, because the JDK's
  * {@code SocketChannel} costs more per call (locks, and a second native call to note the blocked
  * thread): a 64-byte sender made 12-15 % fewer sends per second through it than through this
@@ -25,7 +29,7 @@ import java.util.Arrays;
  * the end of the stream or an error. Only the owning thread closes, after it has left its loop, so
  * that the descriptor's number is never reused under a call that is still running.
  */
-final class NativeStream implements ByteChannel {
+final class NativeSocket implements ByteChannel {
     private static final int SOL_SOCKET = 1;
     private static final int SO_SNDTIMEO = 21;
     private static final int IPPROTO_TCP = 6;
@@ -35,7 +39,7 @@ final class NativeStream implements ByteChannel {
 
     private final Socket socket;
 
-    private NativeStream(Socket socket) {
+    private NativeSocket(Socket socket) {
         this.socket = socket;
     }
 
@@ -43,7 +47,7 @@ final class NativeStream implements ByteChannel {
      * Connects to {@code target}, waiting at most {@code timeoutMillis} (a blocking connect ends at
      * the socket's send timeout), with {@code sockBuf} bytes of socket buffers unless 0.
      */
-    static NativeStream connect(InetSocketAddress target, int sockBuf, int timeoutMillis) throws IOException {
+    static NativeSocket connect(InetSocketAddress target, int sockBuf, int timeoutMillis) throws IOException {
         Socket socket = new Socket(Family.stream(target.getAddress() instanceof Inet6Address));
         try {
             LibC.setBlocking(socket.intValue());
@@ -56,7 +60,7 @@ final class NativeStream implements ByteChannel {
                 throw new SocketTimeoutException("connect timed out");
             }
             sendTimeout(socket, 0);
-            return new NativeStream(socket);
+            return new NativeSocket(socket);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -64,15 +68,15 @@ final class NativeStream implements ByteChannel {
     }
 
     /**
-     * Takes over the socket of a connection Netty accepted, once its channel has left its event
-     * loop; the channel still owns the descriptor and closes it.
+     * Takes over the socket of a channel Netty opened (an accepted connection, a datagram socket),
+     * once the channel has left its event loop; the channel still owns the descriptor and closes it.
      */
-    static NativeStream adopt(FileDescriptor fd) throws IOException {
+    static NativeSocket adopt(FileDescriptor fd) throws IOException {
         if (!(fd instanceof Socket socket)) {
             throw new IOException("not a socket: " + fd);
         }
         LibC.setBlocking(socket.intValue());
-        return new NativeStream(socket);
+        return new NativeSocket(socket);
     }
 
     private static void sendTimeout(Socket socket, int millis) throws IOException {
@@ -121,6 +125,24 @@ final class NativeStream implements ByteChannel {
             dst.position(dst.position() + n);
         }
         return n;
+    }
+
+    /**
+     * Receives one datagram into {@code dst} with {@code recvfrom()}, waiting for it; returns its
+     * sender, or {@code null} once the socket has been shut down.
+     */
+    InetSocketAddress receiveFrom(ByteBuffer dst) throws IOException {
+        DatagramSocketAddress from = socket.recvFrom(dst, dst.position(), dst.limit());
+        if (from == null || from.receivedAmount() <= 0) {
+            return null;
+        }
+        dst.position(dst.position() + from.receivedAmount());
+        return new InetSocketAddress(from.getAddress(), from.getPort());
+    }
+
+    /** Connects a datagram socket to {@code peer}: from now on it receives from there only. */
+    void connect(InetSocketAddress peer) throws IOException {
+        socket.connect(peer);
     }
 
     /** Writes with one {@code send()}: all of {@code src} unless the socket's buffer fills first. */
