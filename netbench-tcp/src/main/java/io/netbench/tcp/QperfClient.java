@@ -251,6 +251,10 @@ public final class QperfClient {
         if (msgSize < 0 || msgSize > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("msg_size must be 1..4294967295 bytes: " + msgSize);
         }
+        if (test.isUdp() && msgSize > QperfTest.MAX_UDP_MSG_SIZE) {
+            throw new IllegalArgumentException("msg_size " + msgSize + " is too large for " + test.qperfName()
+                    + ": a UDP datagram carries at most " + QperfTest.MAX_UDP_MSG_SIZE + " bytes");
+        }
         if (time == null || time.toSeconds() < 1 || time.toSeconds() > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("time must be at least 1 second: " + time);
         }

@@ -16,6 +16,9 @@ public enum QperfTest {
     UDP_BW(10, 32 * 1024),
     UDP_LAT(11, 1);
 
+    /** The largest UDP payload over IPv4 (65535 less the IP and UDP headers): the largest UDP msg_size. */
+    public static final int MAX_UDP_MSG_SIZE = 65507;
+
     private static final Set<String> UNSUPPORTED_PREFIXES = Set.of("rc_", "uc_", "ud_", "xrc_", "ver_", "sdp_",
         "rds_", "sctp_");
 

@@ -95,6 +95,10 @@ class QperfClientServerTest {
             QperfException longer = assertThrows(QperfException.class,
                     () -> client.msgSize(1).time(Duration.ofSeconds(10)).run());
             assertTrue(longer.getMessage().contains("time 10 s out of range"), longer.getMessage());
+            IllegalArgumentException udp = assertThrows(IllegalArgumentException.class,
+                    () -> QperfClient.to("127.0.0.1", server.port()).test(QperfTest.UDP_LAT).msgSize(65508).run());
+            assertEquals("msg_size 65508 is too large for udp_lat: a UDP datagram carries at most 65507 bytes",
+                    udp.getMessage());
             assertEquals(2, notices.size(), notices.toString());
             assertTrue(client.time(Duration.ofSeconds(1)).run().latencyNanos() > 0, "still serving");
         }

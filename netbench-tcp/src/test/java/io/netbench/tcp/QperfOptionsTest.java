@@ -65,16 +65,23 @@ class QperfOptionsTest {
     void aRefusalCarriesQperfsUrgentByteBeforeItsText(TransportType transport) throws Exception {
         assumeTrue(transport.isAvailable(), transport.availabilityText());
         List<String> notices = new ArrayList<>();
-        try (QperfServer server = QperfServer.builder().port(0).transport(transport).notices(notices::add).build();
-             Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (QperfServer server = QperfServer.builder().port(0).transport(transport).notices(notices::add).build()) {
+            assertEquals("?msg_size 0 out of range (1 to 67108864)", refusal(server, QperfTest.TCP_LAT, 0));
+            assertEquals("?msg_size 65508 out of range (1 to 65507)", refusal(server, QperfTest.UDP_LAT, 65508),
+                    "a UDP msg_size beyond one datagram");
+            assertEquals(2, notices.size(), notices.toString());
+        }
+    }
+
+    /** What the server sends back to a classic request for {@code test} of {@code msgSize}, urgent byte inline. */
+    private static String refusal(QperfServer server, QperfTest test, long msgSize) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setOOBInline(true);
             socket.setSoTimeout(5000);
             ByteBuf request = Unpooled.buffer();
-            QperfRequest.of(QperfTest.TCP_LAT.index(), 0, 1, 5, 0, 0, 0, "").encode(request);
+            QperfRequest.of(test.index(), msgSize, 1, 5, 0, 0, 0, "").encode(request);
             socket.getOutputStream().write(ByteBufUtil.getBytes(request));
-            String got = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertEquals("?msg_size 0 out of range (1 to 67108864)", got);
-            assertEquals(1, notices.size(), notices.toString());
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 

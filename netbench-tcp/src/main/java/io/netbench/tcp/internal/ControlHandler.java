@@ -112,7 +112,7 @@ final class ControlHandler extends ByteToMessageDecoder {
     }
 
     private void startSocketTest(ChannelHandlerContext ctx, QperfRequest request, QperfTest test) {
-        String refusal = context.limits.check(request);
+        String refusal = context.limits.check(request, test);
         if (refusal == null && request.affinity() > 0) {
             refusal = affinityProblem(request.affinity());
         }

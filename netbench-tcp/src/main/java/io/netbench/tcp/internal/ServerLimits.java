@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal;
 
+import io.netbench.tcp.QperfTest;
 import java.time.Duration;
 
 /**
@@ -13,10 +14,11 @@ import java.time.Duration;
 public record ServerLimits(Duration maxTime, long maxMsgSize, long maxSockBufSize, int maxSessions) {
     public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofHours(1), 64L << 20, 64L << 20, 256);
 
-    /** Why {@code request} is refused, or {@code null} if it is within the limits. */
-    String check(QperfRequest request) {
-        if (request.msgSize() < 1 || request.msgSize() > maxMsgSize) {
-            return "msg_size " + request.msgSize() + " out of range (1 to " + maxMsgSize + ")";
+    /** Why {@code request} for {@code test} is refused, or {@code null} if it is within the limits. */
+    String check(QperfRequest request, QperfTest test) {
+        long most = test.isUdp() ? Math.min(maxMsgSize, QperfTest.MAX_UDP_MSG_SIZE) : maxMsgSize;
+        if (request.msgSize() < 1 || request.msgSize() > most) {
+            return "msg_size " + request.msgSize() + " out of range (1 to " + most + ")";
         }
         if (request.time() < 1 || request.time() > maxTime.toSeconds()) {
             return "time " + request.time() + " s out of range (1 to " + maxTime.toSeconds()
