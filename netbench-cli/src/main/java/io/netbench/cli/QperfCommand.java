@@ -168,6 +168,9 @@ final class QperfCommand implements Callable<Integer> {
     @Override
     public Integer call() throws QperfException {
         Plan plan = plan();
+        for (QperfTest test : plan.tests) {
+            plan.steps.forEach(step -> step.client(plan, test).validate());
+        }
         PrintWriter out = spec.commandLine().getOut();
         QperfFormat format = new QperfFormat(precision, unifyUnits, bits);
         List<TestResult> results = new ArrayList<>();

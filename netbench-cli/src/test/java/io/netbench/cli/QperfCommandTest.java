@@ -93,13 +93,15 @@ class QperfCommandTest {
         "-e 0 tcp_lat|-e 0: expected 1..15",
         "--transport carrier-pigeon tcp_lat|unknown transport 'carrier-pigeon'",
         "--jit-warmup soon tcp_lat|--jit-warmup bad duration: soon",
-        "--frobnicate tcp_lat|Unknown option"})
+        "--frobnicate tcp_lat|Unknown option",
+        "-oo msg_size:1K:64K:*4 tcp_lat udp_lat|msg_size 65536 is too large for udp_lat"})
     void badInputIsOneLineAndExitTwo(String args, String message) {
         String[] argv = ("qperf 127.0.0.1 -lp " + port() + " " + args).split(" ");
         CliTestSupport.Run run = CliTestSupport.execute(argv);
         assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains(message), run.err());
+        assertEquals("", run.out(), "nothing runs before every test and step has been checked");
     }
 
     @Test

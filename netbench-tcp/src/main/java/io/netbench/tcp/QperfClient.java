@@ -244,7 +244,13 @@ public final class QperfClient {
         }
     }
 
-    private void validate() {
+    /**
+     * Checks the options without connecting, as {@link #run()} and {@link #start()} do first; a
+     * caller with several tests to run can find a bad one before running any.
+     *
+     * @throws IllegalArgumentException naming a bad option
+     */
+    public void validate() {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535: " + port);
         }
