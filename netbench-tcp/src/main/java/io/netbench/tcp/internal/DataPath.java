@@ -7,6 +7,7 @@ import io.netbench.tcp.QperfResult.Counters;
 import io.netbench.tcp.QperfTest;
 import java.io.IOException;
 import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
@@ -22,8 +23,8 @@ import java.util.Arrays;
  * The client end of one test's data path, a blocking TCP connection or connected UDP socket, and
  * the measuring loop qperf runs over it: one send per message; for latency tests a ping-pong of
  * msg_size. Blocking I/O on one thread per stream, as qperf does, keeps event-loop hand-offs out
- * of the measured latency. TCP goes through {@link NativeSocket} where a native transport is
- * loaded, else through the JDK's channel. {@link #stop()} from another thread ends a loop blocked
+ * of the measured latency. TCP and UDP go through {@link NativeSocket} where a native transport is
+ * loaded, else through the JDK's channels. {@link #stop()} from another thread ends a loop blocked
  * in I/O: that is how the test timer stops it, like qperf's alarm signal.
  */
 public final class DataPath implements AutoCloseable {
@@ -47,7 +48,7 @@ public final class DataPath implements AutoCloseable {
     /**
      * Opens the data path: to {@code port} on the control connection's host (classic qperf), or
      * for {@link Wire#SAME_PORT} to the control connection's own address and port (one-port mode).
-     * {@code nativeIo} sends TCP through Netty's JNI ({@link NativeSocket}) rather than the JDK.
+     * {@code nativeIo} sends through Netty's JNI ({@link NativeSocket}) rather than the JDK.
      */
     public static DataPath open(QperfTest test, InetSocketAddress control, long port, String token, long sockBuf,
                                 int timeoutMillis, boolean nativeIo) throws QperfException {
@@ -55,7 +56,8 @@ public final class DataPath implements AutoCloseable {
         InetSocketAddress target = onePort ? control : new InetSocketAddress(control.getAddress(), (int) port);
         String kind = test.isUdp() ? "UDP" : "TCP";
         try {
-            return test.isUdp() ? new DataPath(test, openUdp(target, onePort ? token : null, sockBuf, timeoutMillis), false)
+            return test.isUdp()
+                    ? new DataPath(test, openUdp(target, onePort ? token : null, (int) sockBuf, timeoutMillis, nativeIo), false)
                     : new DataPath(test, openTcp(target, onePort ? token : null, (int) sockBuf, timeoutMillis, nativeIo),
                     onePort);
         } catch (QperfException e) {
@@ -98,17 +100,12 @@ public final class DataPath implements AutoCloseable {
         }
     }
 
-    private static DatagramChannel openUdp(InetSocketAddress target, String token, long sockBuf, int timeoutMillis)
-            throws IOException {
-        DatagramChannel ch = DatagramChannel.open();
+    private static ByteChannel openUdp(InetSocketAddress target, String token, int sockBuf, int timeoutMillis,
+                                       boolean nativeIo) throws IOException {
+        ByteChannel ch = nativeIo ? NativeSocket.connectDatagram(target, sockBuf) : connectJdk(target, sockBuf);
         try {
-            if (sockBuf > 0) {
-                ch.setOption(StandardSocketOptions.SO_SNDBUF, (int) sockBuf);
-                ch.setOption(StandardSocketOptions.SO_RCVBUF, (int) sockBuf);
-            }
-            ch.connect(target);
             if (token != null) {
-                hello(ch, token, Math.max(200, timeoutMillis / HELLO_TRIES));
+                hello(ch, token, Math.max(200, timeoutMillis / HELLO_TRIES), target.getPort());
             }
             return ch;
         } catch (IOException e) {
@@ -117,26 +114,49 @@ public final class DataPath implements AutoCloseable {
         }
     }
 
+    private static DatagramChannel connectJdk(InetSocketAddress target, int sockBuf) throws IOException {
+        DatagramChannel ch = DatagramChannel.open();
+        try {
+            if (sockBuf > 0) {
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, sockBuf);
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, sockBuf);
+            }
+            return ch.connect(target);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
     /** Ties this UDP socket to the session; the server's acknowledgement proves the port is forwarded. */
-    private static void hello(DatagramChannel ch, String token, int waitMillis) throws IOException {
-        byte[] hello = preamble(Wire.UDP_HELLO, token);
-        byte[] reply = new byte[64];
-        ch.socket().setSoTimeout(waitMillis);
+    private static void hello(ByteChannel ch, String token, int waitMillis, int port) throws IOException {
+        ByteBuffer hello = ByteBuffer.wrap(preamble(Wire.UDP_HELLO, token));
+        ByteBuffer reply = ByteBuffer.allocateDirect(64);
         for (int i = 0; i < HELLO_TRIES; i++) {
-            ch.write(ByteBuffer.wrap(hello));
-            try {
-                DatagramPacket packet = new DatagramPacket(reply, reply.length);
-                ch.socket().receive(packet);
-                if (packet.getLength() == Wire.UDP_ACK.length
-                        && Arrays.equals(Arrays.copyOf(reply, Wire.UDP_ACK.length), Wire.UDP_ACK)) {
-                    return;
-                }
-            } catch (SocketTimeoutException e) {
-                // lost or not forwarded: try again
+            ch.write(hello.clear());
+            if (receive(ch, reply.clear(), waitMillis) == Wire.UDP_ACK.length
+                    && reply.flip().equals(ByteBuffer.wrap(Wire.UDP_ACK))) {
+                return;
             }
         }
-        throw new QperfException("no UDP answer from server port " + ch.socket().getPort()
-                + " (is UDP forwarded to the same port as TCP?)");
+        throw new QperfException("no UDP answer from server port " + port + " (is UDP forwarded to the same port as TCP?)");
+    }
+
+    /** One datagram into {@code dst}: its length, or 0 when none came within {@code waitMillis}. */
+    private static int receive(ByteChannel ch, ByteBuffer dst, int waitMillis) throws IOException {
+        if (ch instanceof NativeSocket socket) {
+            return socket.read(dst, waitMillis);
+        }
+        DatagramSocket socket = ((DatagramChannel) ch).socket();
+        socket.setSoTimeout(waitMillis);
+        DatagramPacket packet = new DatagramPacket(new byte[dst.remaining()], dst.remaining());
+        try {
+            socket.receive(packet);
+        } catch (SocketTimeoutException e) {
+            return 0; // lost or not forwarded: the caller tries again
+        }
+        dst.put(packet.getData(), 0, packet.getLength());
+        return packet.getLength();
     }
 
     private static byte[] preamble(byte[] magic, String token) {
@@ -212,7 +232,9 @@ public final class DataPath implements AutoCloseable {
             msgs[0]++;
             buf.clear();
             if (test.isUdp()) {
-                channel.read(buf);
+                if (channel.read(buf) < 0) {
+                    throw new ClosedChannelException();
+                }
             } else {
                 if (!readFully(channel, buf)) {
                     throw new ClosedChannelException();

@@ -31,6 +31,7 @@ import java.util.Arrays;
  */
 final class NativeSocket implements ByteChannel {
     private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVTIMEO = 20;
     private static final int SO_SNDTIMEO = 21;
     private static final int IPPROTO_TCP = 6;
     private static final int TCP_CONGESTION = 13;
@@ -55,11 +56,28 @@ final class NativeSocket implements ByteChannel {
                 socket.setSendBufferSize(sockBuf);
                 socket.setReceiveBufferSize(sockBuf);
             }
-            sendTimeout(socket, timeoutMillis);
+            timeout(socket, SO_SNDTIMEO, timeoutMillis);
             if (!socket.connect(target)) {
                 throw new SocketTimeoutException("connect timed out");
             }
-            sendTimeout(socket, 0);
+            timeout(socket, SO_SNDTIMEO, 0);
+            return new NativeSocket(socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** A UDP socket connected to {@code target}, with {@code sockBuf} bytes of socket buffers unless 0. */
+    static NativeSocket connectDatagram(InetSocketAddress target, int sockBuf) throws IOException {
+        Socket socket = new Socket(Family.datagram(target.getAddress() instanceof Inet6Address));
+        try {
+            LibC.setBlocking(socket.intValue());
+            if (sockBuf > 0) {
+                socket.setSendBufferSize(sockBuf);
+                socket.setReceiveBufferSize(sockBuf);
+            }
+            socket.connect(target);
             return new NativeSocket(socket);
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -79,10 +97,11 @@ final class NativeSocket implements ByteChannel {
         return new NativeSocket(socket);
     }
 
-    private static void sendTimeout(Socket socket, int millis) throws IOException {
+    /** Sets {@code SO_SNDTIMEO} or {@code SO_RCVTIMEO}: a blocking call gives up after {@code millis} (0: never). */
+    private static void timeout(Socket socket, int option, int millis) throws IOException {
         ByteBuffer timeval = ByteBuffer.allocate(2 * Long.BYTES).order(ByteOrder.nativeOrder());
         timeval.putLong(millis / 1000).putLong((millis % 1000) * 1000L).flip();
-        socket.setRawOpt(SOL_SOCKET, SO_SNDTIMEO, timeval);
+        socket.setRawOpt(SOL_SOCKET, option, timeval);
     }
 
     /**
@@ -145,6 +164,16 @@ final class NativeSocket implements ByteChannel {
         socket.connect(peer);
     }
 
+    /** Reads as {@link #read(ByteBuffer)} does, but returns 0 once {@code millis} have passed without data. */
+    int read(ByteBuffer dst, int millis) throws IOException {
+        timeout(socket, SO_RCVTIMEO, millis);
+        try {
+            return read(dst);
+        } finally {
+            timeout(socket, SO_RCVTIMEO, 0);
+        }
+    }
+
     /** Writes with one {@code send()}: all of {@code src} unless the socket's buffer fills first. */
     @Override
     public int write(ByteBuffer src) throws IOException {
@@ -186,6 +215,10 @@ final class NativeSocket implements ByteChannel {
 
         static int stream(boolean ipv6) {
             return newSocketStream0(ipv6);
+        }
+
+        static int datagram(boolean ipv6) {
+            return newSocketDgram0(ipv6);
         }
     }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.netbench.core.TransportType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -117,6 +119,35 @@ class NativeSocketTest {
         IOException e = assertThrows(IOException.class,
                 () -> NativeSocket.connect(new InetSocketAddress("127.0.0.1", port), 0, 2000));
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
+    }
+
+    @Test
+    void aDatagramSocketSendsOneDatagramPerWriteTimesOutAndWakesOnShutdown() throws Exception {
+        try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             NativeSocket socket = NativeSocket.connectDatagram(
+                     new InetSocketAddress(peer.getLocalAddress(), peer.getLocalPort()), 0)) {
+            socket.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+            DatagramPacket got = new DatagramPacket(new byte[16], 16);
+            peer.setSoTimeout(5000);
+            peer.receive(got);
+            assertEquals(3, got.getLength());
+            long begin = System.nanoTime();
+            assertEquals(0, socket.read(ByteBuffer.allocateDirect(16), 200), "nothing within 200 ms");
+            assertTrue(System.nanoTime() - begin >= TimeUnit.MILLISECONDS.toNanos(150));
+            peer.send(new DatagramPacket(new byte[] {9, 8}, 2, got.getSocketAddress()));
+            ByteBuffer in = ByteBuffer.allocateDirect(16);
+            assertEquals(2, socket.read(in), "the timeout is gone again, the datagram is there");
+            CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return socket.read(ByteBuffer.allocateDirect(16));
+                } catch (IOException e) {
+                    return -2;
+                }
+            });
+            Thread.sleep(100);
+            socket.shutdown();
+            assertEquals(-1, blocked.get(5, TimeUnit.SECONDS), "shutdown ends a blocked receive");
+        }
     }
 
     private static InetSocketAddress address(ServerSocket server) {
