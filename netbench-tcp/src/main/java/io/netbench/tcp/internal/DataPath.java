@@ -176,7 +176,7 @@ public final class DataPath implements AutoCloseable {
             // a test on a fresh connection, as in classic qperf: not one that has sent a preamble
             stream.restartCongestionControl();
         }
-        ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? TcpDataThread.RECEIVE_CHUNK : msgSize);
+        ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? TcpDataThread.receiveChunk(msgSize) : msgSize);
         long[] msgs = new long[2];
         long[] received = new long[1];
         try {
