@@ -181,7 +181,7 @@ public final class QperfServer implements AutoCloseable {
                         .option(ChannelOption.RCVBUF_ALLOCATOR, UdpPortHandler.RECEIVE_ALLOCATOR)
                         .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
                         .handler(new UdpPortHandler(context));
-                if (UdpPortHandler.socketPerSession(transport())) {
+                if (context.dataThreads()) {
                     b.option(UnixChannelOption.SO_REUSEPORT, true);
                 }
                 return b.bind(bind, port).sync().channel();

@@ -1,6 +1,5 @@
 package io.netbench.tcp.internal;
 
-import io.netbench.core.TransportType;
 import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfConf;
 import io.netbench.tcp.QperfTest;
@@ -164,7 +163,7 @@ final class ControlHandler extends ByteToMessageDecoder {
 
     /** qperf's second port for a UDP test: served by a {@link UdpDataThread} on epoll, else by a {@link UdpDataHandler}. */
     private void bindClassicUdp(ChannelHandlerContext ctx) {
-        boolean ownThread = context.transport == TransportType.EPOLL;
+        boolean ownThread = context.dataThreads();
         Bootstrap b = UdpDataHandler.bootstrap(ctx.channel().eventLoop(), session)
                 .handler(ownThread ? new ChannelInboundHandlerAdapter() : new UdpDataHandler(session));
         ChannelFuture bound = b.bind(context.bindAddress, 0);

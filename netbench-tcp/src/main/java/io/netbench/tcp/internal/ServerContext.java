@@ -39,6 +39,15 @@ public final class ServerContext {
         this.notices = notices;
     }
 
+    /**
+     * Whether each test's data socket is served by a {@link DataThread} of its own (epoll), rather
+     * than on an event loop; one-port UDP sessions then get sockets of their own on the listen
+     * port, which must allow {@code SO_REUSEPORT}.
+     */
+    public boolean dataThreads() {
+        return transport == TransportType.EPOLL;
+    }
+
     /** Tests in progress (classic or one-port), for tests and shutdown. */
     public int activeSessions() {
         return sessions.get();

@@ -1,6 +1,5 @@
 package io.netbench.tcp.internal;
 
-import io.netbench.core.TransportType;
 import io.netbench.core.internal.LibC;
 import io.netbench.tcp.QperfTest;
 import io.netty.buffer.ByteBuf;
@@ -48,7 +47,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
         if (session.test == QperfTest.TCP_BW && !session.reversed() && ch instanceof UnixChannel unix) {
             receiveInBatches(unix, session);
         }
-        if (session.context.transport == TransportType.EPOLL) {
+        if (session.context.dataThreads()) {
             TcpDataThread.start(ch, session);
             return;
         }

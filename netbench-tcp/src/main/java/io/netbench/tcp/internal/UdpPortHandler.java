@@ -1,6 +1,5 @@
 package io.netbench.tcp.internal;
 
-import io.netbench.core.TransportType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -32,11 +31,6 @@ public final class UdpPortHandler extends SimpleChannelInboundHandler<DatagramPa
         this.context = context;
     }
 
-    /** Whether sessions get sockets of their own on the listen port, which must then allow {@code SO_REUSEPORT}. */
-    public static boolean socketPerSession(TransportType transport) {
-        return transport == TransportType.EPOLL;
-    }
-
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         Session session = context.byUdpPeer.get(packet.sender());
@@ -60,7 +54,7 @@ public final class UdpPortHandler extends SimpleChannelInboundHandler<DatagramPa
             return;
         }
         context.byUdpPeer.put(sender, session);
-        if (socketPerSession(context.transport)) {
+        if (context.dataThreads()) {
             connectOwnSocket(ctx, sender, session);
         } else {
             acknowledge(ctx, sender);
