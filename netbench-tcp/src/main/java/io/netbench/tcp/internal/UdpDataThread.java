@@ -19,8 +19,6 @@ import java.nio.ByteBuffer;
  * arrives here, and is acknowledged again.
  */
 final class UdpDataThread extends DataThread {
-    private static final int HELLO_SIZE = Wire.UDP_HELLO.length + Wire.TOKEN_LENGTH;
-
     private final boolean connected;
 
     private UdpDataThread(Channel channel, Session session, boolean connected) {
@@ -56,13 +54,13 @@ final class UdpDataThread extends DataThread {
         }
     }
 
-    /** One datagram, of {@code buf.position()} bytes. */
+    /** One datagram, the first {@code buf.position()} bytes of {@code buf}. */
     private void datagram(ByteBuffer buf) throws IOException {
-        int length = buf.position();
+        int length = buf.flip().remaining();
         if (session.finished) {
             return;
         }
-        if (connected && isHello(buf, length)) {
+        if (connected && Wire.isUdpHello(buf)) {
             socket.write(ByteBuffer.wrap(Wire.UDP_ACK));
             return;
         }
@@ -72,9 +70,5 @@ final class UdpDataThread extends DataThread {
         } else {
             session.counters.received(length, 1);
         }
-    }
-
-    private static boolean isHello(ByteBuffer buf, int length) {
-        return length == HELLO_SIZE && buf.slice(0, Wire.UDP_HELLO.length).equals(ByteBuffer.wrap(Wire.UDP_HELLO));
     }
 }

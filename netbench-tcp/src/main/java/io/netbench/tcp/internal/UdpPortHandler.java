@@ -1,7 +1,6 @@
 package io.netbench.tcp.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 public final class UdpPortHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     /** Room for the largest datagram a client may send. */
     public static final io.netty.channel.RecvByteBufAllocator RECEIVE_ALLOCATOR = UdpDataHandler.RECEIVE_ALLOCATOR;
-    private static final int HELLO_SIZE = Wire.UDP_HELLO.length + Wire.TOKEN_LENGTH;
 
     private final ServerContext context;
 
@@ -35,8 +33,7 @@ public final class UdpPortHandler extends SimpleChannelInboundHandler<DatagramPa
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         Session session = context.byUdpPeer.get(packet.sender());
         ByteBuf content = packet.content();
-        if (content.readableBytes() == HELLO_SIZE
-                && ByteBufUtil.equals(content.slice(0, Wire.UDP_HELLO.length), Unpooled.wrappedBuffer(Wire.UDP_HELLO))) {
+        if (Wire.isUdpHello(content.nioBuffer())) {
             hello(ctx, packet.sender(), content.toString(Wire.UDP_HELLO.length, Wire.TOKEN_LENGTH, StandardCharsets.US_ASCII),
                     session);
         } else if (session != null && session.onSharedPort()) {

@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -52,5 +53,18 @@ public final class Wire {
 
     public static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Whether the datagram between {@code datagram}'s position and limit is a one-port hello ({@link #UDP_HELLO} + token). */
+    static boolean isUdpHello(ByteBuffer datagram) {
+        if (datagram.remaining() != UDP_HELLO.length + TOKEN_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < UDP_HELLO.length; i++) {
+            if (datagram.get(datagram.position() + i) != UDP_HELLO[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

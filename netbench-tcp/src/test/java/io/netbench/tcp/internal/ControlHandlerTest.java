@@ -10,6 +10,7 @@ import io.netbench.tcp.QperfConf;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,17 @@ class ControlHandlerTest {
         assertEquals(64, decoded.msgSize());
         assertEquals("a".repeat(32), decoded.onePortToken());
         assertNull(QperfRequest.of(9, 1, 2, 5, 0, 0, 0, "").onePortToken());
+    }
+
+    @Test
+    void aUdpHelloIsTheMagicAndATokenExactly() {
+        byte[] hello = (new String(Wire.UDP_HELLO, StandardCharsets.US_ASCII) + "t".repeat(Wire.TOKEN_LENGTH))
+                .getBytes(StandardCharsets.US_ASCII);
+        assertTrue(Wire.isUdpHello(ByteBuffer.wrap(hello)));
+        assertTrue(Wire.isUdpHello(ByteBuffer.allocate(hello.length + 3).position(3).put(hello).position(3)),
+                "from the buffer's position");
+        assertFalse(Wire.isUdpHello(ByteBuffer.wrap(hello, 0, hello.length - 1)), "one byte short");
+        assertFalse(Wire.isUdpHello(ByteBuffer.allocate(hello.length)), "a zero-filled udp_bw message of that size");
     }
 
     @Test
