@@ -59,13 +59,8 @@ final class NativeSocket implements ByteChannel {
      * the socket's send timeout), with {@code sockBuf} bytes of socket buffers unless 0.
      */
     static NativeSocket connect(InetSocketAddress target, int sockBuf, int timeoutMillis) throws IOException {
-        Socket socket = new Socket(Family.stream(target.getAddress() instanceof Inet6Address));
+        Socket socket = open(Family.stream(target.getAddress() instanceof Inet6Address), sockBuf);
         try {
-            LibC.setBlocking(socket.intValue());
-            if (sockBuf > 0) {
-                socket.setSendBufferSize(sockBuf);
-                socket.setReceiveBufferSize(sockBuf);
-            }
             timeout(socket, SO_SNDTIMEO, timeoutMillis);
             if (!socket.connect(target)) {
                 throw new SocketTimeoutException("connect timed out");
@@ -80,15 +75,26 @@ final class NativeSocket implements ByteChannel {
 
     /** A UDP socket connected to {@code target}, with {@code sockBuf} bytes of socket buffers unless 0. */
     static NativeSocket connectDatagram(InetSocketAddress target, int sockBuf) throws IOException {
-        Socket socket = new Socket(Family.datagram(target.getAddress() instanceof Inet6Address));
+        Socket socket = open(Family.datagram(target.getAddress() instanceof Inet6Address), sockBuf);
         try {
-            LibC.setBlocking(socket.intValue());
+            socket.connect(target);
+            return new NativeSocket(socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The new socket {@code fd} in blocking mode, with {@code sockBuf} bytes of socket buffers unless 0. */
+    private static Socket open(int fd, int sockBuf) throws IOException {
+        Socket socket = new Socket(fd);
+        try {
+            LibC.setBlocking(fd);
             if (sockBuf > 0) {
                 socket.setSendBufferSize(sockBuf);
                 socket.setReceiveBufferSize(sockBuf);
             }
-            socket.connect(target);
-            return new NativeSocket(socket);
+            return socket;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;

@@ -56,13 +56,7 @@ class NativeSocketTest {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              NativeSocket stream = NativeSocket.connect(address(server), 0, 2000);
              Socket peer = server.accept()) {
-            CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return stream.read(ByteBuffer.allocateDirect(64));
-                } catch (IOException e) {
-                    return -2;
-                }
-            });
+            CompletableFuture<Integer> read = readInBackground(stream);
             Thread.sleep(200);
             assertTrue(!read.isDone(), "nothing was sent: the read blocks");
             stream.shutdown();
@@ -137,17 +131,22 @@ class NativeSocketTest {
             peer.send(new DatagramPacket(new byte[] {9, 8}, 2, got.getSocketAddress()));
             ByteBuffer in = ByteBuffer.allocateDirect(16);
             assertEquals(2, socket.read(in), "the timeout is gone again, the datagram is there");
-            CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return socket.read(ByteBuffer.allocateDirect(16));
-                } catch (IOException e) {
-                    return -2;
-                }
-            });
+            CompletableFuture<Integer> blocked = readInBackground(socket);
             Thread.sleep(100);
             socket.shutdown();
             assertEquals(-1, blocked.get(5, TimeUnit.SECONDS), "shutdown ends a blocked receive");
         }
+    }
+
+    /** One read of {@code socket} on another thread: its result, or -2 for an exception. */
+    private static CompletableFuture<Integer> readInBackground(NativeSocket socket) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return socket.read(ByteBuffer.allocateDirect(64));
+            } catch (IOException e) {
+                return -2;
+            }
+        });
     }
 
     private static InetSocketAddress address(ServerSocket server) {
