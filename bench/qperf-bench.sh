@@ -2,7 +2,8 @@
 # qperf and netbench side by side on loopback, in one run: each client against each server over
 # -oo msg_size:1:256K:*64 tcp_bw tcp_lat (with "udp": msg_size:1:4K:*64 udp_bw udp_lat, as a
 # datagram carries 64 KiB at most), the four pairs taking turns for ROUNDS rounds (the machine is
-# shared and noisy). Prints the median bandwidth (MB/s; udp_bw's recv_bw) and latency (us) per
+# shared and noisy; the order changes from round to round so that over 4 rounds each pair follows
+# each other pair once). Prints the median bandwidth (MB/s; udp_bw's recv_bw) and latency (us) per
 # size, the ratio netbench/qperf of the medians, and the lowest and highest per-round ratio.
 # Usage: bench/qperf-bench.sh [seconds per test, default 2] [rounds, default 3] [tcp|udp, default tcp]
 source "$(dirname "$0")/common.sh"
@@ -32,9 +33,11 @@ run() {
       print test, s * m, val }' <<<"$out"
 }
 declare -A R
-for round in $(seq "$ROUNDS"); do
-  for pair in "qperf $QP qq" "netbench $NP nn" "qperf $NP qn" "netbench $QP nq"; do
-    set -- $pair
+PAIRS=("qperf $QP qq" "netbench $NP nn" "qperf $NP qn" "netbench $QP nq")
+ORDERS=("0 1 3 2" "1 2 0 3" "2 3 1 0" "3 0 2 1") # a balanced (Williams) design for four
+for round in $(seq 0 $((ROUNDS - 1))); do
+  for i in ${ORDERS[round % 4]}; do
+    set -- ${PAIRS[i]}
     while read -r test size value; do R[$3,$test,$size]+="$value "; done < <(run "$1" "$2")
   done
 done
