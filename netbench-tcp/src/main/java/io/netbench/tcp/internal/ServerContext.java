@@ -28,7 +28,7 @@ public final class ServerContext {
     final CpuPinning pinning = new CpuPinning();
     /** Tests between their accepted request and their close, held under {@link ServerLimits#maxSessions()}. */
     private final AtomicInteger sessions = new AtomicInteger();
-    /** Every accepted connection, so that closing the server closes them all. */
+    /** Every accepted connection and every session's own data socket, so that closing the server closes them all. */
     public final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
     public ServerContext(TransportType transport, InetAddress bindAddress, ServerLimits limits,

@@ -106,6 +106,9 @@ final class Session {
                 return;
             }
             dataChannel = channel;
+            if (!sharedPort) {
+                context.connections.add(channel); // closing the server waits for a data thread's close too
+            }
             dataLoop = channel.eventLoop();
             dataReady = true;
             if (dataListener != null) {

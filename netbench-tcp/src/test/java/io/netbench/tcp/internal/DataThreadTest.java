@@ -15,9 +15,16 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,6 +126,57 @@ class DataThreadTest {
         awaitNoDataThreads();
         ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("closed by the server"), e.getCause().getMessage());
+    }
+
+    /**
+     * Classic tests have their data connections on listeners of their own, outside the server's
+     * channel group: closing the server still waits for their threads, which close their channels
+     * on the event loops, before it ends the loops. It had not, and a thread that came later found
+     * its loop gone and Netty logged the rejected close notification, a stack trace at Ctrl-C.
+     */
+    @Test
+    void closingTheServerWaitsForTheThreadsOfClassicTests() throws Exception {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    logged.add(r.getLoggerName() + ": " + r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger netty = Logger.getLogger("io.netty");
+        netty.addHandler(handler);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<CompletableFuture<QperfResult>> runs = new ArrayList<>();
+                try (QperfServer server = QperfServer.builder().port(0).transport(TransportType.EPOLL).build()) {
+                    for (int i = 0; i < 4; i++) {
+                        runs.add(client(server).onePort(false).time(Duration.ofSeconds(30)).start());
+                    }
+                    long until = System.nanoTime() + 5_000_000_000L;
+                    while (dataThreads() < runs.size() && System.nanoTime() < until) {
+                        Thread.sleep(10);
+                    }
+                    assertEquals(runs.size(), dataThreads());
+                }
+                awaitNoDataThreads();
+                for (CompletableFuture<QperfResult> run : runs) {
+                    assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
+                }
+            }
+        } finally {
+            netty.removeHandler(handler);
+        }
+        assertEquals(List.of(), logged);
     }
 
     private static QperfClient client(QperfServer server) {
