@@ -36,7 +36,9 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Makes {@code ch} the data connection of {@code session}: served by a {@link TcpDataThread} on
-     * epoll, else by this handler on the channel's event loop.
+     * epoll, else by this handler on the channel's event loop. It keeps Netty's {@code TCP_NODELAY}
+     * (qperf's server has Nagle on): with Nagle, a qperf client measured 17 % more 256 KiB tcp_lat
+     * (higher in 5 of 8 paired runs).
      */
     static void configure(Channel ch, Session session) {
         long buf = session.request.sockBufSize();
