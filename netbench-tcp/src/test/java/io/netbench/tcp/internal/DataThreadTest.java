@@ -84,13 +84,10 @@ class DataThreadTest {
             QperfRequest.of(QperfTest.UDP_LAT.index(), 64, 10, 5, 0, 0, 0, "").encode(request);
             control.getOutputStream().write(ByteBufUtil.getBytes(request));
             assertEquals(4, control.getInputStream().readNBytes(4).length, "the data port");
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (dataThreads() == 0 && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
-            assertEquals(1, dataThreads());
+            awaitDataThreads(1);
             control.close();
-            awaitNoDataThreads();
+            awaitDataThreads(0);
+            long until = System.nanoTime() + 5_000_000_000L;
             while (server.activeSessions() > 0 && System.nanoTime() < until) {
                 Thread.sleep(10);
             }
@@ -108,7 +105,7 @@ class DataThreadTest {
         }
         QperfResult r = run.get();
         assertEquals(1, most, "one data thread for " + r.test());
-        awaitNoDataThreads();
+        awaitDataThreads(0);
         return r;
     }
 
@@ -117,13 +114,9 @@ class DataThreadTest {
         CompletableFuture<QperfResult> run;
         try (QperfServer server = QperfServer.builder().port(0).transport(TransportType.EPOLL).build()) {
             run = client(server).time(Duration.ofSeconds(30)).start();
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (dataThreads() == 0 && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
-            assertEquals(1, dataThreads());
+            awaitDataThreads(1);
         }
-        awaitNoDataThreads();
+        awaitDataThreads(0);
         ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("closed by the server"), e.getCause().getMessage());
     }
@@ -162,13 +155,9 @@ class DataThreadTest {
                     for (int i = 0; i < 4; i++) {
                         runs.add(client(server).onePort(false).time(Duration.ofSeconds(30)).start());
                     }
-                    long until = System.nanoTime() + 5_000_000_000L;
-                    while (dataThreads() < runs.size() && System.nanoTime() < until) {
-                        Thread.sleep(10);
-                    }
-                    assertEquals(runs.size(), dataThreads());
+                    awaitDataThreads(runs.size());
                 }
-                awaitNoDataThreads();
+                awaitDataThreads(0);
                 for (CompletableFuture<QperfResult> run : runs) {
                     assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
                 }
@@ -188,11 +177,12 @@ class DataThreadTest {
                 .filter(t -> t.getName().startsWith(PREFIX) && t.isAlive()).count();
     }
 
-    private static void awaitNoDataThreads() throws InterruptedException {
+    /** Waits up to 5 s for {@code count} live data threads. */
+    private static void awaitDataThreads(int count) throws InterruptedException {
         long until = System.nanoTime() + 5_000_000_000L;
-        while (dataThreads() > 0 && System.nanoTime() < until) {
+        while (dataThreads() != count && System.nanoTime() < until) {
             Thread.sleep(10);
         }
-        assertEquals(0, dataThreads(), "the data thread is gone");
+        assertEquals(count, dataThreads(), "live data threads");
     }
 }
