@@ -38,6 +38,10 @@ class ServerCommandTest {
             assertEquals(1, run.exitCode(), run.err());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith("server: cannot listen on *:" + taken.getLocalPort()), run.err());
+            CliTestSupport.Run ipv6 = CliTestSupport.execute("server", "--no-qperf", "--bind", "::1", "--http-port",
+                    String.valueOf(taken.getLocalPort()));
+            assertEquals(1, ipv6.exitCode(), ipv6.err());
+            assertTrue(ipv6.err().startsWith("server: cannot listen on [::1]:" + taken.getLocalPort() + ": "), ipv6.err());
         }
     }
 

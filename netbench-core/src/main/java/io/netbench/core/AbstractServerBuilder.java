@@ -1,6 +1,8 @@
 package io.netbench.core;
 
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 
@@ -85,8 +87,8 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
         }
     }
 
-    /** {@code address:port} for messages, {@code *} for all addresses. */
+    /** {@code address:port} for messages ({@code [::1]:port} for IPv6), {@code *} for all addresses. */
     protected static String describe(InetAddress bind, int port) {
-        return (bind == null ? "*" : bind.getHostAddress()) + ":" + port;
+        return bind == null ? "*:" + port : NetUtil.toSocketAddressString(new InetSocketAddress(bind, port));
     }
 }
