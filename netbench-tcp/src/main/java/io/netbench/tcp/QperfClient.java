@@ -17,7 +17,6 @@ import io.netbench.tcp.internal.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -317,7 +316,7 @@ public final class QperfClient {
         long size = msgSize > 0 ? msgSize : test.defaultMsgSize();
         String token = onePort && test.isSocketTest() ? HexFormat.of().formatHex(randomBytes()) : null;
         Instant start = Instant.now();
-        try (ControlConnection control = ControlConnection.open(new InetSocketAddress(host, port), timeoutMillis,
+        try (ControlConnection control = ControlConnection.open(host, port, timeoutMillis,
                 waitServer.toMillis())) {
             ByteBuf request = Unpooled.buffer(Wire.REQUEST_SIZE);
             QperfRequest.of(test.index(), size, time.toSeconds(), timeout.toSeconds(), remoteSockBufSize, dataPort,

@@ -58,6 +58,10 @@ class QperfOptionsTest {
                 () -> QperfClient.to("127.0.0.1", port).waitServer(Duration.ofSeconds(1)).run());
         assertEquals("127.0.0.1: failed to connect to port " + port + " (Connection refused; waited 1 s)",
                 gone.getMessage());
+        QperfException gone6 = assertThrows(QperfException.class,
+                () -> QperfClient.to("::1", port).waitServer(Duration.ofSeconds(1)).run());
+        assertEquals("::1: failed to connect to port " + port + " (Connection refused; waited 1 s)", gone6.getMessage(),
+                "the host as given, as qperf names it");
     }
 
     @ParameterizedTest

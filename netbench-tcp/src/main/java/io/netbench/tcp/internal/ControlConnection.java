@@ -35,13 +35,16 @@ public final class ControlConnection implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code server} within {@code timeoutMillis}; while the server is not there yet,
-     * tries again once a second until {@code waitMillis} have passed (qperf's {@code -ws}).
+     * Connects to {@code host} (a name or an address literal) at {@code port} within
+     * {@code timeoutMillis}; while the server is not there yet, tries again once a second until
+     * {@code waitMillis} have passed (qperf's {@code -ws}). Errors name the host as given, as qperf's
+     * do ({@code ::1: failed to connect}).
      */
-    public static ControlConnection open(InetSocketAddress server, int timeoutMillis, long waitMillis)
+    public static ControlConnection open(String host, int port, int timeoutMillis, long waitMillis)
             throws QperfException {
+        InetSocketAddress server = new InetSocketAddress(host, port);
         if (server.isUnresolved()) {
-            throw new QperfException(server.getHostString() + ": cannot resolve host name");
+            throw new QperfException(host + ": cannot resolve host name");
         }
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
         while (true) {
@@ -54,9 +57,8 @@ public final class ControlConnection implements AutoCloseable {
             } catch (IOException e) {
                 closeQuietly(socket);
                 if (System.nanoTime() + RETRY_NANOS > deadline) {
-                    throw new QperfException(server.getHostString() + ": failed to connect to port " + server.getPort()
-                            + " (" + reason(e) + waited(waitMillis)
-                            + ")", e);
+                    throw new QperfException(host + ": failed to connect to port " + port + " (" + reason(e)
+                            + waited(waitMillis) + ")", e);
                 }
             }
             sleep(RETRY_NANOS);

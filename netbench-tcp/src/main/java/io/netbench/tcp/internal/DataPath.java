@@ -1,10 +1,10 @@
 package io.netbench.tcp.internal;
 
-import io.netbench.tcp.QperfException;
-
 import io.netbench.core.LatencyRecorder;
+import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfResult.Counters;
 import io.netbench.tcp.QperfTest;
+import io.netty.util.NetUtil;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -65,8 +65,8 @@ public final class DataPath implements AutoCloseable {
         } catch (QperfException e) {
             throw e;
         } catch (IOException e) {
-            throw new QperfException("could not make " + kind + " connection to server at " + target.getAddress()
-                    .getHostAddress() + ":" + target.getPort() + " (" + ControlConnection.reason(e) + ")", e);
+            throw new QperfException("could not make " + kind + " connection to server at "
+                    + NetUtil.toSocketAddressString(target) + " (" + ControlConnection.reason(e) + ")", e);
         }
     }
 
