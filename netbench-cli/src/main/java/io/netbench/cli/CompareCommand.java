@@ -101,9 +101,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         Report.Format form = Report.Format.of(format, output.file());
         double level = ReportCommand.level(confidence);
-        if (rounds < 1 || seconds < 1 || connections < 1 || threads < 1 || rate < 0) {
-            throw new IllegalArgumentException("--rounds, -t, -c and --threads must be at least 1 (-R at least 0)");
-        }
+        atLeast("--rounds", rounds, 1);
+        atLeast("-t", seconds, 1);
+        atLeast("-c", connections, 1);
+        atLeast("--threads", threads, 1);
+        atLeast("-R", rate, 0);
         CompareRounds.HttpLoadSpec http = new CompareRounds.HttpLoadSpec(threads, connections, duration(), rate);
         CompareRounds runner = new CompareRounds(parsed, steps(), Duration.ofSeconds(seconds), http,
                 transport.select(spec.commandLine().getErr()), save);
@@ -146,6 +148,12 @@ final class CompareCommand implements Callable<Integer> {
             steps.add(new CompareRounds.Step(null, 0));
         }
         return steps;
+    }
+
+    private static void atLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + " " + value + ": expected at least " + min);
+        }
     }
 
     private Duration duration() {
