@@ -35,6 +35,7 @@ final class InfoCommand implements Runnable {
             out.printf("  %-9s %s%s%n", type.displayName(), type.availabilityText(),
                     type == TransportType.defaultType() ? " (default)" : "");
         }
+        TransportType.select("auto", spec.commandLine().getErr()::println);
         out.printf("open files: %s%n", openFileLimits());
         readLine(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
                 .ifPresent(range -> out.printf("local ports: %s%n", range.replaceAll("\\s+", "-")));
