@@ -1,128 +1,166 @@
 package io.netbench.cli;
 
-import io.netbench.core.ResultJson;
+import io.netbench.cli.report.Charts;
+import io.netbench.cli.report.Column;
+import io.netbench.cli.report.Report;
+import io.netbench.core.Change;
+import io.netbench.core.Durations;
 import io.netbench.core.RunResult;
-import io.netbench.core.TestResult;
-import io.netbench.core.TransportType;
-import io.netbench.tcp.QperfClient;
-import io.netbench.tcp.QperfException;
-import io.netbench.tcp.QperfServer;
+import io.netbench.core.Sizes;
 import io.netbench.tcp.QperfTest;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netbench compare --target host=10.0.0.1 --target runc=svc-a:19765 tcp_bw tcp_lat}: runs the
- * same qperf sweep against each labelled target in turn and prints the report comparing them.
+ * {@code netbench compare --target host=10.0.0.1 --target runc=svc-a tcp_bw tcp_lat http}: the
+ * same measurements against several labelled targets, in interleaved rounds, then the report: a
+ * median and spread per cell and a verdict against the first target.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Run one qperf sweep against several labelled targets in turn and print the comparison.",
-            "Example: netbench compare --target host=10.0.0.1 --target kata=svc:19765 -oo msg_size:1:256K:*64 tcp_bw tcp_lat"})
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure several labelled targets in interleaved rounds (the order changes from round to round)"
+                + " and print the comparison: median (min–max) per cell and the change against the first target"
+                + " with its interval, or \"no difference\".",
+            "Example: netbench compare --target host=10.0.0.1 --target runc=10.0.0.2:19765,http=8080"
+                + " -oo msg_size:1:64K:*64 tcp_bw tcp_lat http"})
 final class CompareCommand implements Callable<Integer> {
-    /** As netbench qperf's default --jit-warmup. */
-    private static final Duration WARMUP = Duration.ofMillis(500);
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--target", paramLabel = "NAME=HOST[:PORT]", required = true,
-            description = "A labelled netbench or qperf server (port default 19765); repeat, the first is the baseline.")
+    @Option(names = "--target", paramLabel = "NAME=HOST[:PORT][,http=PORT|URL]", required = true,
+            description = "A labelled netbench (or qperf) server; repeat, the first is the baseline. qperf port"
+                    + " default 19765; the http test loads http://HOST:8080/ unless http= says otherwise.")
     private List<String> targets;
 
-    @Parameters(paramLabel = "TEST", arity = "1..*", description = "qperf tests, e.g. tcp_bw tcp_lat.")
+    @Parameters(paramLabel = "TEST", arity = "1..*",
+            description = "qperf tests (tcp_bw, tcp_lat, udp_bw, udp_lat) and/or http (a wrk run).")
     private List<String> tests;
 
-    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", description = "Seconds per test (default 2).")
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds; each target runs every test once a round"
+            + " (default 5; with 1 there is no interval).")
+    private int rounds = 5;
+
+    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS", description = "Seconds per qperf test (default 2).")
     private int seconds = 2;
+
+    @Option(names = {"-m", "--msg_size"}, paramLabel = "SIZE", description = "qperf message size (e.g. 64, 4K).")
+    private String msgSize;
 
     @Option(names = {"-oo", "--loop"}, paramLabel = "msg_size:INIT:LAST:INCR", description = "Message sizes to sweep.")
     private String loop;
 
-    @Option(names = "--format", paramLabel = "md|html", description = "Report format (default md).")
-    private String format = "md";
+    @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "http: connections (default 100).")
+    private int connections = 100;
 
-    @Option(names = "--save", paramLabel = "DIR", description = "Also save each target's results as DIR/NAME.json.")
+    @Option(names = "--threads", paramLabel = "N", description = "http: threads (default 2).")
+    private int threads = 2;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "T", description = "http: duration per run (default 10s).")
+    private String duration = "10s";
+
+    @Option(names = {"-R", "--rate"}, paramLabel = "N", description = "http: constant total requests/sec (wrk2).")
+    private long rate;
+
+    @Option(names = "--format", paramLabel = "md|html|csv|json", description = "Report format (default from -o's"
+            + " extension, else md).")
+    private String format;
+
+    @Option(names = "--confidence", paramLabel = "PERCENT", description = "Level of the change intervals (default 99).")
+    private double confidence = Change.DEFAULT_CONFIDENCE * 100;
+
+    @Option(names = "--save", paramLabel = "DIR", description = "Also save each target's results as DIR/NAME.json"
+            + " (after every round).")
     private Path save;
+
+    @Mixin
+    private LabelOption labels;
 
     @Mixin
     private TransportOption transport;
 
-    /** The test kinds whose loop this JVM has run already: each warms up once, before the first target's. */
-    private final Set<QperfTest> warmed = new HashSet<>();
+    @Mixin
+    private OutputOption output;
 
     @Override
-    public Integer call() throws QperfException, IOException {
-        List<QperfTest> plan = tests.stream().map(QperfTest::fromName).toList();
-        List<Long> sizes = loop == null ? List.of(0L) : QperfLoop.parse(loop).values();
-        if (seconds < 1) {
-            throw new IllegalArgumentException("-t " + seconds + ": expected at least 1 second");
+    public Integer call() throws CompareRounds.TargetFailedException, IOException {
+        List<CompareTarget> parsed = targets.stream().map(CompareTarget::parse).toList();
+        if (new HashSet<>(parsed.stream().map(CompareTarget::name).toList()).size() != parsed.size()) {
+            throw new IllegalArgumentException("--target: each target needs a name of its own");
         }
-        TransportType type = transport.select(spec.commandLine().getErr());
-        List<String> args = new ArrayList<>(List.of("report", "--format", format));
-        for (String target : targets) {
-            String[] nameHost = target.split("=", 2);
-            if (nameHost.length != 2 || nameHost[0].isBlank() || nameHost[1].isBlank()) {
-                throw new IllegalArgumentException("--target " + target + ": expected NAME=HOST[:PORT]");
-            }
-            RunResult run = measure(nameHost[1], plan, sizes, type);
-            Path dir = save != null ? save : Files.createTempDirectory("netbench-compare");
-            Files.createDirectories(dir);
-            Path file = dir.resolve(nameHost[0] + ".json");
-            Files.writeString(file, ResultJson.write(run));
-            args.add(file.toString());
-            spec.commandLine().getErr().println("compare: " + nameHost[0] + " done");
+        Report.Format form = Report.Format.of(format, output.file());
+        double level = ReportCommand.level(confidence);
+        atLeast("--rounds", rounds, 1);
+        atLeast("-t", seconds, 1);
+        atLeast("-c", connections, 1);
+        atLeast("--threads", threads, 1);
+        atLeast("-R", rate, 0);
+        CompareRounds.HttpLoadSpec http = new CompareRounds.HttpLoadSpec(threads, connections, duration(), rate);
+        CompareRounds runner = new CompareRounds(parsed, steps(), Duration.ofSeconds(seconds), http,
+                transport.select(spec.commandLine().getErr()), save);
+        List<String> command = spec.commandLine().getParseResult().originalArgs();
+        PrintWriter out = output.open(spec);
+        List<RunResult> runs = runner.run(rounds, command, labels.labels(), spec.commandLine().getErr());
+        List<Column> columns = new ArrayList<>();
+        for (int t = 0; t < parsed.size(); t++) {
+            columns.add(new Column(parsed.get(t).name(), List.of(runs.get(t))));
         }
-        CommandLine report = new CommandLine(new ReportCommand());
-        report.setOut(spec.commandLine().getOut());
-        report.setErr(spec.commandLine().getErr());
-        return report.execute(args.subList(1, args.size()).toArray(String[]::new));
+        out.print(Report.render(columns, form, level, form == Report.Format.HTML ? Charts.of(columns) : Map.of()));
+        out.flush();
+        output.commit();
+        return 0;
     }
 
-    private RunResult measure(String target, List<QperfTest> plan, List<Long> sizes, TransportType type)
-            throws QperfException {
-        String host = target;
-        int port = QperfServer.DEFAULT_PORT;
-        int colon = target.lastIndexOf(':');
-        if (target.startsWith("[")) {
-            int close = target.indexOf(']');
-            host = target.substring(1, Math.max(1, close));
-            port = close > 0 && close + 1 < target.length() ? port(target, target.substring(close + 2)) : port;
-        } else if (colon > 0 && target.indexOf(':') == colon) {
-            host = target.substring(0, colon);
-            port = port(target, target.substring(colon + 1));
+    private List<CompareRounds.Step> steps() {
+        if (msgSize != null && loop != null) {
+            throw new IllegalArgumentException("-m and -oo: give one");
         }
-        List<TestResult> results = new ArrayList<>();
-        Instant start = Instant.now();
-        for (QperfTest test : plan) {
-            for (long size : sizes) {
-                results.add(QperfClient.to(host, port).test(test).msgSize(size).time(Duration.ofSeconds(seconds))
-                        .transport(type).jitWarmup(warmed.add(test) ? WARMUP : Duration.ZERO).run()
-                        .toTestResult(type.displayName()));
+        QperfLoop sweep = loop == null ? null : QperfLoop.parse(loop);
+        if (sweep != null && !sweep.variable().equals("msg_size")) {
+            throw new IllegalArgumentException("-oo " + loop + ": compare sweeps msg_size only");
+        }
+        List<Long> sizes = sweep != null ? sweep.values() : List.of(msgSize == null ? 0L : Sizes.parseQperf(msgSize));
+        List<CompareRounds.Step> steps = new ArrayList<>();
+        boolean withHttp = false;
+        for (String name : tests) {
+            if (name.equals("http")) {
+                withHttp = true;
+                continue;
             }
+            QperfTest test = QperfTest.fromName(name);
+            if (!test.isSocketTest()) {
+                throw new IllegalArgumentException(name + ": compare runs tcp_bw, tcp_lat, udp_bw, udp_lat and http");
+            }
+            sizes.forEach(size -> steps.add(new CompareRounds.Step(test, size)));
         }
-        return new RunResult("compare", start, List.of("compare", target), results);
+        if (withHttp) {
+            steps.add(new CompareRounds.Step(null, 0));
+        }
+        return steps;
     }
 
-    private static int port(String target, String text) {
+    private static void atLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + " " + value + ": expected at least " + min);
+        }
+    }
+
+    private Duration duration() {
         try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--target " + target + ": bad port " + text);
+            return Durations.parseWrk(duration);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-d " + e.getMessage());
         }
     }
 }

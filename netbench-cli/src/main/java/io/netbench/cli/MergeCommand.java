@@ -3,10 +3,12 @@ package io.netbench.cli;
 import io.netbench.core.ResultJson;
 import io.netbench.core.ResultMerger;
 import io.netbench.core.RunResult;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code netbench merge a.json b.json ...}: the results of many clients as one, merged exactly. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Merge --json results of clients that ran the same test at the same time (e.g. a Kubernetes"
-                + " Indexed Job): counts and rates add, histograms add, percentiles come from the merged histogram."})
+                + " Indexed Job): counts and rates add, histograms add, percentiles come from the merged histogram."
+                + " The same run given twice is refused."})
 final class MergeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -22,11 +25,17 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Result files written with --json.")
     private List<Path> files;
 
+    @Mixin
+    private OutputOption output;
+
     @Override
     public Integer call() {
         List<RunResult> runs = files.stream().map(ResultFiles::read).toList();
-        spec.commandLine().getOut().println(ResultJson.write(ResultMerger.merge(runs)));
-        spec.commandLine().getOut().flush();
+        RunResult merged = ResultMerger.merge(runs, files.stream().map(Path::toString).toList());
+        PrintWriter out = output.open(spec);
+        out.println(ResultJson.write(merged));
+        out.flush();
+        output.commit();
         return 0;
     }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -165,13 +166,20 @@ final class QperfCommand implements Callable<Integer> {
     @Mixin
     private TransportOption transport;
 
+    @Mixin
+    private LabelOption labels;
+
+    @Mixin
+    private OutputOption output;
+
     @Override
     public Integer call() throws QperfException {
         Plan plan = plan();
         for (QperfTest test : plan.tests) {
             plan.steps.forEach(step -> step.client(plan, test).validate());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> runLabels = labels.labels();
+        PrintWriter out = output.open(spec);
         QperfFormat format = new QperfFormat(precision, unifyUnits, bits);
         List<TestResult> results = new ArrayList<>();
         Instant started = Instant.now();
@@ -198,10 +206,11 @@ final class QperfCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(ResultJson.write(new RunResult(version(), started, spec.commandLine().getParseResult()
-                    .originalArgs(), results)));
+            out.println(ResultJson.write(RunResult.of(started, spec.commandLine().getParseResult().originalArgs(),
+                    runLabels, results)));
         }
         out.flush();
+        output.commit();
         return 0;
     }
 
@@ -210,11 +219,6 @@ final class QperfCommand implements Callable<Integer> {
             out.print(block);
             out.flush();
         }
-    }
-
-    private static String version() {
-        String v = QperfCommand.class.getPackage().getImplementationVersion();
-        return v != null ? v : "dev";
     }
 
     private QperfOutput.Verbosity verbosity() {

@@ -1,145 +1,112 @@
 package io.netbench.cli;
 
-import io.netbench.core.RunResult;
 import io.netbench.cli.report.Charts;
-import io.netbench.core.TestResult;
+import io.netbench.cli.report.Column;
+import io.netbench.cli.report.Report;
+import io.netbench.core.Change;
+import io.netbench.core.Labels;
+import io.netbench.core.RunResult;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netbench report host.json runc.json kata.json}: one comparison table per figure, rows by
- * test and msg_size, a column per target, and the change against the first target.
+ * {@code netbench report host.json runc.json kata.json}: the results as comparison tables, a
+ * column per target. Results with the same column name are rounds of that column: each cell shows
+ * their median and range, and the change against the first column with its interval.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Compare --json results of several targets (host, runc, kata...) in tables.")
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compare --json results of several targets (host, runc, kata...) in tables: a column per"
+                + " target, the first is the baseline; results that share a column are its rounds.",
+            "Example: netbench report --by runtime -o report.html host-*.json runc-*.json"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Result files, the first is the baseline.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Result files.")
     private List<Path> files;
 
-    @Option(names = "--label", paramLabel = "NAME", description = "Target names in file order (default: file names).")
-    private List<String> labels = new ArrayList<>();
+    @Option(names = "--by", paramLabel = "KEY", description = "Name columns by this label (or environment key, e.g."
+            + " hostname); default: the target label that compare sets, else the file name.")
+    private String by;
 
-    @Option(names = "--format", paramLabel = "md|html", description = "Output format (default md); html embeds the charts.")
-    private String format = "md";
+    @Option(names = "--label", paramLabel = "NAME", description = "Column names in file order instead (repeatable;"
+            + " a name given twice makes rounds of one column).")
+    private List<String> names = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "md|html|csv|json",
+            description = "Output format (default from -o's extension, else md); html embeds the charts.")
+    private String format;
+
+    @Option(names = "--confidence", paramLabel = "PERCENT", description = "Level of the change intervals (default 99).")
+    private double confidence = Change.DEFAULT_CONFIDENCE * 100;
 
     @Option(names = "--svg-dir", paramLabel = "DIR", description = "Also write the charts there as SVG files.")
     private Path svgDir;
 
-    /** One figure to compare: where it comes from and how to show it. */
-    private record Figure(String title, String test, String metric, double scale, String unit, boolean higherIsBetter) {
-    }
-
-    private static final List<Figure> FIGURES = List.of(
-            new Figure("tcp_lat", "tcp_lat", "latency_ns", 1e-3, "us", false),
-            new Figure("tcp_bw", "tcp_bw", "recv_bw", 1e-6, "MB/s", true),
-            new Figure("udp_lat", "udp_lat", "latency_ns", 1e-3, "us", false),
-            new Figure("udp_bw", "udp_bw", "recv_bw", 1e-6, "MB/s", true),
-            new Figure("HTTP requests/sec", "http", "requests_per_sec", 1, "req/s", true),
-            new Figure("HTTP transfer/sec", "http", "bytes_per_sec", 1e-6, "MB/s", true),
-            new Figure("HTTP latency avg", "http", "latency_mean_ns", 1e-6, "ms", false),
-            new Figure("HTTP latency p99", "http", "latency_p99_ns", 1e-6, "ms", false));
+    @Mixin
+    private OutputOption output;
 
     @Override
     public Integer call() {
-        if (!format.equals("md") && !format.equals("html")) {
-            throw new IllegalArgumentException("--format " + format + ": expected md or html");
+        Report.Format form = Report.Format.of(format, output.file());
+        double level = level(confidence);
+        if (!names.isEmpty() && names.size() != files.size()) {
+            throw new IllegalArgumentException("--label given " + names.size() + " times for " + files.size() + " files");
         }
-        if (!labels.isEmpty() && labels.size() != files.size()) {
-            throw new IllegalArgumentException("--label given " + labels.size() + " times for " + files.size() + " files");
-        }
-        List<String> names = labels.isEmpty() ? files.stream().map(ResultFiles::label).toList() : labels;
         List<RunResult> runs = files.stream().map(ResultFiles::read).toList();
-        StringBuilder out = new StringBuilder();
-        if (format.equals("html")) {
-            out.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>netbench report</title>\n<style>"
-                    + "body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
-                    + "padding:2px 8px;text-align:right}</style></head><body>\n<h1>netbench report</h1>\n");
-        }
-        for (Figure figure : FIGURES) {
-            table(out, figure, names, runs);
-        }
-        table(out, names, runs);
-        Map<String, String> charts = Charts.of(names, runs);
-        if (format.equals("html")) {
-            charts.values().forEach(svg -> out.append("<div>").append(svg).append("</div>\n"));
-            out.append("</body></html>\n");
-        }
+        PrintWriter out = output.open(spec);
+        List<Column> columns = columns(runs);
+        Map<String, String> charts = Charts.of(columns);
+        out.print(Report.render(columns, form, level, charts));
+        out.flush();
         if (svgDir != null) {
             writeCharts(charts);
         }
-        spec.commandLine().getOut().print(out);
-        spec.commandLine().getOut().flush();
+        output.commit();
         return 0;
     }
 
-    /** The figure's rows: per msg_size (qperf) or one row (HTTP), a cell per target. */
-    private void table(StringBuilder out, Figure figure, List<String> names, List<RunResult> runs) {
-        Map<String, double[]> rows = new LinkedHashMap<>();
-        for (int t = 0; t < runs.size(); t++) {
-            for (TestResult r : runs.get(t).tests()) {
-                Double value = r.metrics().get(figure.metric);
-                if (r.test().equals(figure.test) && value != null) {
-                    String row = r.params().containsKey("msg_size") ? sizeLabel(r.params().get("msg_size")) : "all";
-                    rows.computeIfAbsent(row, k -> new double[runs.size()])[t] = value * figure.scale;
-                }
-            }
+    /** The report's level from {@code --confidence PERCENT}. */
+    static double level(double percent) {
+        if (!(percent >= 50 && percent < 100)) {
+            throw new IllegalArgumentException("--confidence " + percent + ": expected a percentage in [50, 100)");
         }
-        if (rows.isEmpty()) {
-            return;
-        }
-        String heading = figure.title + " (" + figure.unit + ", " + (figure.higherIsBetter ? "higher" : "lower")
-                + " is better)";
-        List<String> header = new ArrayList<>(List.of(figure.test.equals("http") ? "" : "msg_size"));
-        header.addAll(names);
-        List<List<String>> body = new ArrayList<>();
-        rows.forEach((row, values) -> {
-            List<String> cells = new ArrayList<>(List.of(row));
-            for (int t = 0; t < values.length; t++) {
-                cells.add(cell(values[t], t == 0 ? 0 : values[0]));
-            }
-            body.add(cells);
-        });
-        emit(out, heading, header, body);
+        return percent / 100;
     }
 
-    /** Socket errors of HTTP runs, one row. */
-    private void table(StringBuilder out, List<String> names, List<RunResult> runs) {
-        List<String> cells = new ArrayList<>(List.of("socket errors"));
-        boolean any = false;
-        for (RunResult run : runs) {
-            long errors = 0;
-            boolean http = false;
-            for (TestResult r : run.tests()) {
-                if (r.test().equals("http")) {
-                    http = true;
-                    for (String kind : new String[] {"connect", "read", "write", "timeout"}) {
-                        errors += r.counts().getOrDefault("errors_" + kind, 0L);
-                    }
-                }
+    private List<Column> columns(List<RunResult> runs) {
+        Map<String, List<RunResult>> columns = new LinkedHashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            columns.computeIfAbsent(columnName(i, runs.get(i)), k -> new ArrayList<>()).add(runs.get(i));
+        }
+        return columns.entrySet().stream().map(e -> new Column(e.getKey(), e.getValue())).toList();
+    }
+
+    private String columnName(int index, RunResult run) {
+        if (!names.isEmpty()) {
+            return names.get(index);
+        }
+        if (by != null) {
+            String value = run.labels().getOrDefault(by, run.environment().get(by));
+            if (value == null) {
+                throw new IllegalArgumentException(files.get(index) + " has no label " + by);
             }
-            any |= http;
-            cells.add(http ? Long.toString(errors) : "");
+            return value;
         }
-        if (any) {
-            List<String> header = new ArrayList<>(List.of(""));
-            header.addAll(names);
-            emit(out, "HTTP socket errors (connect + read + write + timeout)", header, List.of(cells));
-        }
+        return run.labels().getOrDefault(Labels.TARGET, ResultFiles.label(files.get(index)));
     }
 
     private void writeCharts(Map<String, String> charts) {
@@ -151,47 +118,5 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("--svg-dir " + svgDir + ": cannot write (" + e.getMessage() + ")");
         }
-    }
-
-    private static String cell(double value, double baseline) {
-        String shown = String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%.3g", value);
-        if (baseline <= 0 || value == 0) {
-            return value == 0 ? "" : shown;
-        }
-        return shown + String.format(Locale.ROOT, " (%+.0f%%)", (value / baseline - 1) * 100);
-    }
-
-    private static String sizeLabel(String bytes) {
-        long n = Long.parseLong(bytes);
-        if (n >= 1 << 20 && n % (1 << 20) == 0) {
-            return n / (1 << 20) + " MiB";
-        }
-        return n >= 1024 && n % 1024 == 0 ? n / 1024 + " KiB" : n + " B";
-    }
-
-    private void emit(StringBuilder out, String heading, List<String> header, List<List<String>> rows) {
-        if (format.equals("html")) {
-            out.append("<h2>").append(escape(heading)).append("</h2>\n<table>\n<tr>");
-            header.forEach(h -> out.append("<th>").append(escape(h)).append("</th>"));
-            out.append("</tr>\n");
-            for (List<String> row : rows) {
-                out.append("<tr>");
-                row.forEach(c -> out.append("<td>").append(escape(c)).append("</td>"));
-                out.append("</tr>\n");
-            }
-            out.append("</table>\n");
-            return;
-        }
-        out.append("### ").append(heading).append("\n\n| ").append(String.join(" | ", header)).append(" |\n|");
-        header.forEach(h -> out.append("---:|"));
-        out.append('\n');
-        for (List<String> row : rows) {
-            out.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
-        out.append('\n');
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

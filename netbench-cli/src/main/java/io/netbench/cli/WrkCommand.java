@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.HistogramLogWriter;
 import picocli.CommandLine.Command;
@@ -98,6 +99,12 @@ final class WrkCommand implements Callable<Integer> {
     @Mixin
     private TransportOption transport;
 
+    @Mixin
+    private LabelOption labels;
+
+    @Mixin
+    private OutputOption output;
+
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     private boolean json;
 
@@ -110,9 +117,10 @@ final class WrkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws HttpLoadException, IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         URI uri = parseUri();
+        Map<String, String> runLabels = labels.labels();
+        PrintWriter out = output.open(spec);
         int t = (int) count("-t", threads);
         int c = (int) count("-c", connections);
         long r = rate == null ? 0 : count("-R", rate);
@@ -164,14 +172,15 @@ final class WrkCommand implements Callable<Integer> {
             }
             load.onResult(result -> {
                 if (json) {
-                    out.println(ResultJson.write(new RunResult(version(), started,
-                            spec.commandLine().getParseResult().originalArgs(), List.of(result.toTestResult(type.displayName())))));
+                    out.println(ResultJson.write(RunResult.of(started, spec.commandLine().getParseResult().originalArgs(),
+                            runLabels, List.of(result.toTestResult(type.displayName())))));
                 } else {
                     out.print(WrkReport.body(result, latency, uncorrected));
                 }
                 out.flush();
             }).run();
         }
+        output.commit();
         return 0;
     }
 
@@ -242,10 +251,5 @@ final class WrkCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + " " + e.getMessage());
         }
-    }
-
-    private static String version() {
-        String v = WrkCommand.class.getPackage().getImplementationVersion();
-        return v != null ? v : "dev";
     }
 }

@@ -3,6 +3,7 @@ package io.netbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netbench.core.Metric;
 import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
 import io.netbench.core.TestResult;
@@ -64,7 +65,7 @@ class QperfCommandTest {
         assertEquals(4, result.tests().size());
         assertEquals("4", result.tests().get(1).params().get("msg_size"));
         assertTrue(result.tests().get(0).histograms().containsKey("latency"));
-        assertTrue(result.tests().get(3).metrics().get("recv_bw") > 0);
+        assertTrue(result.tests().get(3).metric(Metric.RECV_BW).orElseThrow() > 0);
         assertEquals(TransportType.defaultType().displayName(), result.tests().get(0).transport());
     }
 
@@ -75,8 +76,8 @@ class QperfCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         RunResult result = ResultJson.read(run.out());
         assertEquals(List.of("nio", "nio"), result.tests().stream().map(TestResult::transport).toList());
-        assertTrue(result.tests().get(0).metrics().get("recv_bw") > 0);
-        assertTrue(result.tests().get(1).metrics().get("latency_ns") > 0);
+        assertTrue(result.tests().get(0).metric(Metric.RECV_BW).orElseThrow() > 0);
+        assertTrue(result.tests().get(1).metric(Metric.LATENCY).orElseThrow() > 0);
     }
 
     @ParameterizedTest

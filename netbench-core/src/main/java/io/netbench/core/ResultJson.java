@@ -2,9 +2,13 @@ package io.netbench.core;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +16,27 @@ import java.util.Map;
 /**
  * Writes and reads {@link RunResult}s as JSON (jackson-jr), the format of {@code --json}.
  *
- * <p>The document carries {@code "format": "netbench-result/1"}. Instants are ISO-8601 strings,
- * durations are nanoseconds ({@code duration_ns}), histograms are HdrHistogram compressed base64
- * strings. Metrics that are not finite (NaN: not measured) are left out. Field order is stable, so results diff well.
+ * <p>Documents carry {@code "format": "netbench-result/2"}: a run id, labels and environment
+ * beside the tests; metrics are named by {@link Metric#key()}, which ends with the unit. Instants
+ * are ISO-8601 strings, durations nanoseconds ({@code duration_ns}), histograms HdrHistogram's
+ * compressed base64. Field order is stable, so results diff well.
+ *
+ * <p>{@link #read} also reads version 1 documents ({@code netbench-result/1}, netbench 0.1
+ * before labels): their metrics are renamed to version 2's keys, they get an empty label set and
+ * a run id derived from their text, so the same old file given twice is still recognised.
  */
 public final class ResultJson {
-    /** The format tag of documents this class writes and reads. */
-    public static final String FORMAT = "netbench-result/1";
+    /** The format tag of documents this class writes. */
+    public static final String FORMAT = "netbench-result/2";
+    /** The previous format tag, still read. */
+    public static final String FORMAT_V1 = "netbench-result/1";
 
     private static final JSON WRITER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+    /** Version 1 metric and count names that version 2 spells differently. */
+    private static final Map<String, String> V1_NAMES = Map.of("msg_rate", "msg_rate_per_sec",
+            "send_bw", "send_bw_bytes_per_sec", "recv_bw", "recv_bw_bytes_per_sec",
+            "send_cost", "send_cost_sec_per_gb", "recv_cost", "recv_cost_sec_per_gb",
+            "bytes_per_sec", "transfer_bytes_per_sec", "bytes", "read_bytes");
     private static final String[] CPU_FIELDS = {"real_seconds", "cpu_seconds", "user_cpus", "intr_cpus",
         "kernel_cpus", "iowait_cpus", "process_cpus"};
 
@@ -32,8 +48,11 @@ public final class ResultJson {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", FORMAT);
         doc.put("version", run.version());
+        doc.put("run_id", run.runId());
         doc.put("start", run.start().toString());
         doc.put("command", run.command());
+        doc.put("labels", run.labels());
+        doc.put("environment", run.environment());
         List<Object> tests = new ArrayList<>();
         for (TestResult t : run.tests()) {
             tests.add(testMap(t));
@@ -56,11 +75,7 @@ public final class ResultJson {
         m.put("duration_ns", t.duration().toNanos());
         m.put("params", t.params());
         Map<String, Object> metrics = new LinkedHashMap<>();
-        t.metrics().forEach((k, v) -> {
-            if (Double.isFinite(v)) {
-                metrics.put(k, v);
-            }
-        });
+        t.metrics().forEach((k, v) -> metrics.put(k.key(), v));
         m.put("metrics", metrics);
         m.put("counts", t.counts());
         m.put("histograms", t.histograms());
@@ -83,38 +98,54 @@ public final class ResultJson {
     }
 
     /**
-     * Reads a document written by {@link #write(RunResult)}.
+     * Reads a document written by {@link #write(RunResult)} or by netbench 0.1 (version 1).
      *
-     * @throws IllegalArgumentException if the text is not JSON or not a netbench result
+     * @throws IllegalArgumentException if the text is not JSON or not a netbench result; text before
+     *         the document (a JVM banner or a log line that went to stdout) is named with its line
      */
     public static RunResult read(String json) {
-        Map<String, Object> doc;
-        try {
-            doc = JSON.std.mapFrom(json);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()), e);
-        }
-        if (!FORMAT.equals(doc.get("format"))) {
-            throw new IllegalArgumentException("not a netbench result (format is " + doc.get("format")
-                    + ", expected " + FORMAT + ")");
+        Map<String, Object> doc = parse(json);
+        Object format = doc.get("format");
+        boolean v1 = FORMAT_V1.equals(format);
+        if (!v1 && !FORMAT.equals(format)) {
+            throw new IllegalArgumentException("not a netbench result (format is " + format + ", expected " + FORMAT
+                    + " or " + FORMAT_V1 + ")");
         }
         try {
             List<TestResult> tests = new ArrayList<>();
             for (Object t : (List<?>) doc.get("tests")) {
-                tests.add(readTest((Map<?, ?>) t));
+                tests.add(readTest((Map<?, ?>) t, v1));
             }
             List<String> command = new ArrayList<>();
             for (Object arg : (List<?>) doc.get("command")) {
                 command.add(String.valueOf(arg));
             }
-            return new RunResult((String) doc.get("version"), Instant.parse((String) doc.get("start")),
-                    command, tests);
+            String runId = v1 ? "v1-" + digest(json) : (String) doc.get("run_id");
+            return new RunResult((String) doc.get("version"), runId, Instant.parse((String) doc.get("start")), command,
+                    strings(doc, "labels"), strings(doc, "environment"), tests);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("malformed netbench result: " + e, e);
+            throw new IllegalArgumentException("malformed netbench result: " + e.getMessage(), e);
         }
     }
 
-    private static TestResult readTest(Map<?, ?> m) {
+    private static Map<String, Object> parse(String json) {
+        String trimmed = json.stripLeading();
+        if (!trimmed.startsWith("{")) {
+            int line = (int) json.substring(0, json.length() - trimmed.length()).lines().count() + 1;
+            String found = trimmed.lines().findFirst().orElse("(nothing)");
+            throw new IllegalArgumentException("line " + line + " is not JSON: '"
+                    + (found.length() > 70 ? found.substring(0, 70) + "..." : found)
+                    + "' (only the JSON document may be on stdout: JVM banners and logs belong on stderr)");
+        }
+        try {
+            return JSON.std.mapFrom(json);
+        } catch (IOException | RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new IllegalArgumentException("not valid JSON: " + message.lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static TestResult readTest(Map<?, ?> m, boolean v1) {
         TestResult.Builder b = TestResult.builder((String) m.get("tool"), (String) m.get("test"))
                 .target((String) m.get("target")).transport((String) m.get("transport"))
                 .duration(Duration.ofNanos(((Number) m.get("duration_ns")).longValue()))
@@ -122,19 +153,28 @@ public final class ResultJson {
         if (m.get("start") != null) {
             b.start(Instant.parse((String) m.get("start")));
         }
-        entries(m, "params").forEach((k, v) -> b.param(k, v));
-        entries(m, "metrics").forEach((k, v) -> b.metric(k, ((Number) v).doubleValue()));
-        entries(m, "counts").forEach((k, v) -> b.count(k, ((Number) v).longValue()));
+        entries(m, "params").forEach(b::param);
+        entries(m, "metrics").forEach((k, v) -> {
+            String key = v1 ? V1_NAMES.getOrDefault(k, k) : k;
+            Metric metric = Metric.ofKey(key).orElseThrow(() -> new IllegalArgumentException("unknown metric " + k));
+            b.metric(metric, ((Number) v).doubleValue());
+        });
+        entries(m, "counts").forEach((k, v) -> b.count(v1 ? V1_NAMES.getOrDefault(k, k) : k, ((Number) v).longValue()));
         entries(m, "histograms").forEach((k, v) -> b.encodedHistogram(k, (String) v));
         return b.build();
     }
 
     private static Map<String, Object> entries(Map<?, ?> m, String field) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Object value = m.get(field);
-        if (value instanceof Map<?, ?> map) {
+        if (m.get(field) instanceof Map<?, ?> map) {
             map.forEach((k, v) -> out.put(String.valueOf(k), v));
         }
+        return out;
+    }
+
+    private static Map<String, String> strings(Map<?, ?> m, String field) {
+        Map<String, String> out = new LinkedHashMap<>();
+        entries(m, field).forEach((k, v) -> out.put(k, String.valueOf(v)));
         return out;
     }
 
@@ -150,7 +190,12 @@ public final class ResultJson {
         return new CpuUsage(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

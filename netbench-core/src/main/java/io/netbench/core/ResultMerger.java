@@ -4,19 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 
 /**
  * Merges the results of several clients that ran the same test at the same time (e.g. the pods of
- * a Kubernetes Indexed Job) into one, exactly: counts add; rates (figures per second and
- * bandwidths) add, each client having measured over the common window; histograms add bucket by
- * bucket, and the latency figures are recomputed from the merged histogram — percentiles are never
- * averaged. CPU figures, which belong to different machines, are dropped. Results of different
- * tests, or of the same test with different parameters, are refused with the difference named.
+ * a Kubernetes Indexed Job) into one, exactly, by each figure's {@link Metric.Merge} rule: counts
+ * add; rates ({@link Metric.Merge#SUM}) add, each client having measured over the common window;
+ * histograms add bucket by bucket and {@link Metric.Merge#HISTOGRAM} figures are recomputed from
+ * the merged histogram, so percentiles are never averaged; figures that do not merge (CPU cost, of
+ * different machines) and the CPU usage are dropped. Results of different tests, or of the same
+ * test with different parameters, are refused with the difference named, and so is a run given
+ * twice (the same run id).
  */
 public final class ResultMerger {
     /** Parameters that are shares of a total (they add); every other parameter must be equal. */
@@ -25,26 +31,55 @@ public final class ResultMerger {
     private ResultMerger() {
     }
 
-    /** Merges whole runs test by test: the runs must hold the same tests in the same order. */
+    /** Merges whole runs test by test; the runs are named by their position in messages. */
     public static RunResult merge(List<RunResult> runs) {
+        return merge(runs, IntStream.rangeClosed(1, runs.size()).mapToObj(i -> "input " + i).toList());
+    }
+
+    /**
+     * Merges whole runs test by test: the runs must hold the same tests in the same order.
+     *
+     * @param sources a name per run (e.g. its file), for messages
+     * @throws IllegalArgumentException naming the runs that cannot merge, or the source that repeats another
+     */
+    public static RunResult merge(List<RunResult> runs, List<String> sources) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("nothing to merge");
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String earlier = seen.putIfAbsent(runs.get(i).runId(), sources.get(i));
+            if (earlier != null) {
+                throw new IllegalArgumentException(sources.get(i) + " repeats run " + runs.get(i).runId() + " of "
+                        + earlier);
+            }
         }
         int tests = runs.get(0).tests().size();
         List<TestResult> merged = new ArrayList<>();
         for (int i = 0; i < tests; i++) {
             List<TestResult> column = new ArrayList<>();
-            for (RunResult run : runs) {
-                if (run.tests().size() != tests) {
-                    throw new IllegalArgumentException("runs differ: " + tests + " tests in the first, "
-                            + run.tests().size() + " in another");
+            for (int r = 0; r < runs.size(); r++) {
+                if (runs.get(r).tests().size() != tests) {
+                    throw new IllegalArgumentException("runs differ: " + tests + " tests in " + sources.get(0) + ", "
+                            + runs.get(r).tests().size() + " in " + sources.get(r));
                 }
-                column.add(run.tests().get(i));
+                column.add(runs.get(r).tests().get(i));
             }
             merged.add(mergeTests(column));
         }
         Instant start = runs.stream().map(RunResult::start).min(Comparator.naturalOrder()).orElseThrow();
-        return new RunResult(runs.get(0).version(), start, List.of("merge of " + runs.size() + " runs"), merged);
+        return new RunResult(runs.get(0).version(), UUID.randomUUID().toString(), start,
+                List.of("merge of " + runs.size() + " runs"), common(runs.stream().map(RunResult::labels).toList()),
+                common(runs.stream().map(RunResult::environment).toList()), merged);
+    }
+
+    /** The entries every map has with the same value (e.g. labels all clients share). */
+    private static Map<String, String> common(List<Map<String, String>> maps) {
+        Map<String, String> shared = new LinkedHashMap<>(maps.get(0));
+        for (Map<String, String> m : maps) {
+            shared.entrySet().removeIf(e -> !e.getValue().equals(m.get(e.getKey())));
+        }
+        return shared;
     }
 
     /** Merges the results of one test from several clients. */
@@ -66,31 +101,18 @@ public final class ResultMerger {
         }
         b.duration(longest);
         mergeParams(results, b);
-        mergeCounts(results, b);
+        results.forEach(r -> r.counts().forEach((k, v) -> b.count(k, v + b.countOf(k))));
         Map<String, Histogram> histograms = mergeHistograms(results, b);
-        for (String metric : first.metrics().keySet()) {
-            if (isRate(metric)) {
-                b.metric(metric, results.stream().mapToDouble(r -> r.metrics().getOrDefault(metric, 0.0)).sum());
-            }
-        }
         Histogram latency = histograms.get("latency");
-        if (latency != null && latency.getTotalCount() > 0) {
-            LatencyStats stats = LatencyStats.of(latency);
-            if (first.metrics().containsKey("latency_ns")) {
-                b.metric("latency_ns", stats.meanNanos());
-            }
-            if (first.metrics().containsKey("latency_mean_ns")) {
-                b.metric("latency_mean_ns", stats.meanNanos()).metric("latency_stdev_ns", stats.stdevNanos())
-                        .metric("latency_p50_ns", stats.percentileNanos(50))
-                        .metric("latency_p99_ns", stats.percentileNanos(99)).metric("latency_max_ns", stats.maxNanos());
+        LatencyStats stats = latency == null || latency.getTotalCount() == 0 ? null : LatencyStats.of(latency);
+        for (Metric metric : first.metrics().keySet()) {
+            switch (metric.merge()) {
+                case SUM -> b.metric(metric, results.stream().mapToDouble(r -> r.metric(metric).orElse(0)).sum());
+                case HISTOGRAM -> b.metric(metric, stats == null ? Double.NaN : metric.fromHistogram(stats));
+                case NONE -> { }
             }
         }
         return b.build();
-    }
-
-    /** Figures that are per-second quantities add up across clients. */
-    static boolean isRate(String metric) {
-        return metric.endsWith("_per_sec") || metric.endsWith("_bw") || metric.equals("msg_rate");
     }
 
     private static void mergeParams(List<TestResult> results, TestResult.Builder b) {
@@ -111,16 +133,8 @@ public final class ResultMerger {
         }
     }
 
-    private static void mergeCounts(List<TestResult> results, TestResult.Builder b) {
-        java.util.Map<String, Long> sums = new java.util.LinkedHashMap<>();
-        for (TestResult r : results) {
-            r.counts().forEach((k, v) -> sums.merge(k, v, Long::sum));
-        }
-        sums.forEach(b::count);
-    }
-
     private static Map<String, Histogram> mergeHistograms(List<TestResult> results, TestResult.Builder b) {
-        Map<String, Histogram> sums = new java.util.LinkedHashMap<>();
+        Map<String, Histogram> sums = new LinkedHashMap<>();
         for (TestResult r : results) {
             r.histograms().forEach((name, encoded) -> sums.computeIfAbsent(name, n -> LatencyRecorder.newHistogram())
                     .add(HistogramCodec.decode(encoded)));

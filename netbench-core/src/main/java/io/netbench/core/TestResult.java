@@ -3,9 +3,11 @@ package io.netbench.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * The immutable result of one test run against one target: one qperf test at one loop step, or
@@ -14,7 +16,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link #params()}: what was asked (msg_size, connections, rate...), as text;</li>
  *   <li>{@link #counts()}: additive totals (bytes, msgs, requests, errors_*): merging adds them;</li>
- *   <li>{@link #metrics()}: figures derived from the counts (bw, latency, requests_per_sec...);</li>
+ *   <li>{@link #metrics()}: figures derived from the counts (bandwidth, latency, requests per
+ *       second...), each a {@link Metric} that knows its unit and how it merges;</li>
  *   <li>{@link #histograms()}: latency histograms in HdrHistogram's compressed log encoding
  *       ({@link HistogramCodec}), which merge exactly;</li>
  *   <li>the local and remote {@link CpuUsage}, either may be {@code null}.</li>
@@ -29,7 +32,7 @@ public final class TestResult {
     private final Instant start;
     private final Duration duration;
     private final Map<String, String> params;
-    private final Map<String, Double> metrics;
+    private final Map<Metric, Double> metrics;
     private final Map<String, Long> counts;
     private final Map<String, String> histograms;
     private final CpuUsage localCpu;
@@ -43,7 +46,7 @@ public final class TestResult {
         start = b.start;
         duration = b.duration;
         params = frozen(b.params);
-        metrics = frozen(b.metrics);
+        metrics = Collections.unmodifiableMap(new EnumMap<>(b.metrics));
         counts = frozen(b.counts);
         histograms = frozen(b.histograms);
         localCpu = b.localCpu;
@@ -98,8 +101,15 @@ public final class TestResult {
         return params;
     }
 
-    public Map<String, Double> metrics() {
+    /** The figures measured, in {@link Metric} order; a figure not measured is absent (never NaN or 0). */
+    public Map<Metric, Double> metrics() {
         return metrics;
+    }
+
+    /** The value of {@code metric}, or empty when this result does not have it. */
+    public OptionalDouble metric(Metric metric) {
+        Double value = metrics.get(metric);
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     public Map<String, Long> counts() {
@@ -146,7 +156,7 @@ public final class TestResult {
         private Instant start;
         private Duration duration = Duration.ZERO;
         private final Map<String, String> params = new LinkedHashMap<>();
-        private final Map<String, Double> metrics = new LinkedHashMap<>();
+        private final Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
         private final Map<String, Long> counts = new LinkedHashMap<>();
         private final Map<String, String> histograms = new LinkedHashMap<>();
         private CpuUsage localCpu;
@@ -182,14 +192,25 @@ public final class TestResult {
             return this;
         }
 
-        public Builder metric(String name, double value) {
-            metrics.put(name, value);
+        /** Sets {@code metric}; a value that is not finite (NaN: not measured) leaves it absent. */
+        public Builder metric(Metric metric, double value) {
+            if (Double.isFinite(value)) {
+                metrics.put(metric, value);
+            } else {
+                metrics.remove(metric);
+            }
             return this;
         }
 
+        /** Sets the count {@code name} (bytes, messages, requests, errors...: exact, and added by merges). */
         public Builder count(String name, long value) {
             counts.put(name, value);
             return this;
+        }
+
+        /** The count {@code name} set so far, 0 if none. */
+        long countOf(String name) {
+            return counts.getOrDefault(name, 0L);
         }
 
         /** Adds a histogram, stored in HdrHistogram's compressed log encoding. */

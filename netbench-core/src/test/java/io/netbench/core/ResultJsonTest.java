@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +20,24 @@ class ResultJsonTest {
         latency.recordValue(31_000);
         TestResult test = TestResult.builder("qperf", "tcp_lat")
                 .target("127.0.0.1:19765").transport("epoll").start(Instant.parse("2026-11-24T21:00:00Z"))
-                .duration(Duration.ofSeconds(2)).param("msg_size", 64).metric("latency_ns", 25_400.5)
-                .metric("unknown", Double.NaN).count("msgs", 78_000).histogram("latency", latency)
+                .duration(Duration.ofSeconds(2)).param("msg_size", 64).metric(Metric.LATENCY, 25_400.5)
+                .metric(Metric.MSG_RATE, Double.NaN).count("msgs", 78_000).histogram("latency", latency)
                 .localCpu(new CpuUsage(2, 0.8, 0.1, 0.2, 0.1, 0, 0.35))
                 .remoteCpu(new CpuUsage(2, 0.8, 0.1, 0.2, 0.1, 0, Double.NaN)).build();
-        RunResult run = new RunResult("0.1.0", Instant.parse("2026-11-24T21:00:00Z"),
-                List.of("qperf", "127.0.0.1", "tcp_lat"), List.of(test));
+        RunResult run = RunResult.of(Instant.parse("2026-11-24T21:00:00Z"), List.of("qperf", "127.0.0.1", "tcp_lat"),
+                Map.of("runtime", "runc"), List.of(test));
         String json = ResultJson.write(run);
-        assertTrue(json.contains("\"format\" : \"netbench-result/1\""), json);
+        assertTrue(json.contains("\"format\" : \"netbench-result/2\""), json);
+        assertTrue(json.contains("\"latency_ns\" : 25400.5"), "metric keys carry their unit: " + json);
         RunResult read = ResultJson.read(json);
-        assertEquals(run.tests().get(0).toBuilder().build().metrics().size() - 1,
-                read.tests().get(0).metrics().size(), "the NaN metric is left out");
-        TestResult withoutNan = TestResult.builder("qperf", "tcp_lat").build();
-        assertEquals(withoutNan, ResultJson.read(ResultJson.write(new RunResult("0.1.0", run.start(), List.of(),
-                List.of(withoutNan)))).tests().get(0));
+        assertEquals(Map.of(Metric.LATENCY, 25_400.5), read.tests().get(0).metrics(), "the NaN metric is left out");
+        assertEquals(run.runId(), read.runId());
+        assertEquals(Map.of("runtime", "runc"), read.labels());
+        assertEquals(run.environment(), read.environment());
+        assertTrue(read.environment().containsKey("kernel") && read.environment().containsKey("cpus"),
+                read.environment().toString());
+        TestResult bare = TestResult.builder("qperf", "tcp_lat").build();
+        assertEquals(bare, ResultJson.read(ResultJson.write(run.withTests(List.of(bare)))).tests().get(0));
         assertEquals(test.params(), read.tests().get(0).params());
         assertEquals(test.counts(), read.tests().get(0).counts());
         assertEquals(test.localCpu(), read.tests().get(0).localCpu());
@@ -45,6 +51,30 @@ class ResultJsonTest {
         assertThrows(IllegalArgumentException.class, () -> ResultJson.read("not json"));
         assertThrows(IllegalArgumentException.class,
                 () -> ResultJson.read("{\"format\":\"netbench-result/1\",\"tests\":[{}]}"));
+    }
+
+    @Test
+    void readsVersionOneWithItsMetricsRenamed() throws Exception {
+        String v1 = new String(ResultJsonTest.class.getResourceAsStream("/result-v1.json").readAllBytes(),
+                StandardCharsets.UTF_8);
+        RunResult run = ResultJson.read(v1);
+        assertEquals(1_140_000.0, run.tests().get(0).metric(Metric.RECV_BW).orElseThrow());
+        assertEquals(12_500, run.tests().get(1).metric(Metric.LATENCY).orElseThrow());
+        assertEquals(Map.of(), run.labels());
+        assertEquals(run.runId(), ResultJson.read(v1).runId(), "an old file has a stable id, so merge spots it twice");
+        TestResult http = run.tests().get(2);
+        assertEquals(1_000_000L, http.counts().get("read_bytes"));
+        assertEquals(20_000, http.metric(Metric.TRANSFER).orElseThrow());
+    }
+
+    @Test
+    void namesTheLineThatIsNotJson() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultJson.read(
+                "Picked up JAVA_TOOL_OPTIONS: -Xmx256m\n{\"format\":\"netbench-result/2\"}"));
+        assertTrue(e.getMessage().startsWith("line 1 is not JSON: 'Picked up JAVA_TOOL_OPTIONS: -Xmx256m'"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ResultJson.read("\n\nnotice: epoll unavailable\n{}"));
+        assertTrue(e.getMessage().startsWith("line 3 is not JSON: 'notice: epoll unavailable'"), e.getMessage());
     }
 
     @Test

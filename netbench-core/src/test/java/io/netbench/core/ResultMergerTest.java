@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ class ResultMergerTest {
         }
         return TestResult.builder("wrk", "http").target("http://svc:8080/").duration(Duration.ofSeconds(10))
                 .start(Instant.parse("2026-11-24T21:00:00Z")).param("connections", connections).param("rate", 0)
-                .count("requests", 50_000).count("errors_read", seed).metric("requests_per_sec", 5000 + seed)
-                .metric("latency_p99_ns", latency.getValueAtPercentile(99)).metric("latency_mean_ns", latency.getMean())
+                .count("requests", 50_000).count("errors_read", seed).metric(Metric.REQUESTS_PER_SEC, 5000 + seed)
+                .metric(Metric.LATENCY_P99, latency.getValueAtPercentile(99)).metric(Metric.LATENCY_MEAN, latency.getMean())
+                .metric(Metric.SEND_COST, 1.5)
                 .histogram("latency", latency).build();
     }
 
@@ -35,15 +37,19 @@ class ResultMergerTest {
         TestResult merged = ResultMerger.mergeTests(clients);
         assertEquals(150_000, merged.counts().get("requests"));
         assertEquals(3, merged.counts().get("errors_read"));
-        assertEquals(15_003, merged.metrics().get("requests_per_sec"), 1e-9);
+        assertEquals(15_003, merged.metric(Metric.REQUESTS_PER_SEC).orElseThrow(), 1e-9);
+        assertTrue(merged.metric(Metric.SEND_COST).isEmpty(), "a figure that does not merge is dropped");
         assertEquals("100", merged.params().get("connections"));
         Histogram mergedLatency = HistogramCodec.decode(merged.histograms().get("latency"));
         for (double p : new double[] {50, 90, 99, 99.9, 100}) {
             assertEquals(all.getValueAtPercentile(p), mergedLatency.getValueAtPercentile(p), "p" + p);
         }
-        assertEquals(all.getValueAtPercentile(99), merged.metrics().get("latency_p99_ns"), 0.0);
-        double averaged = clients.stream().mapToDouble(c -> c.metrics().get("latency_p99_ns")).average().orElseThrow();
-        assertTrue(Math.abs(averaged - merged.metrics().get("latency_p99_ns")) > 1_000_000, "never averaged");
+        double p99 = merged.metric(Metric.LATENCY_P99).orElseThrow();
+        assertEquals(all.getValueAtPercentile(99), p99, 0.0);
+        double averaged = clients.stream().mapToDouble(c -> c.metric(Metric.LATENCY_P99).orElseThrow()).average()
+                .orElseThrow();
+        assertTrue(Math.abs(averaged - p99) > 1_000_000, "never averaged");
+        assertEquals(all.getMean(), merged.metric(Metric.LATENCY_MEAN).orElseThrow(), 1.0);
     }
 
     @Test
@@ -58,9 +64,22 @@ class ResultMergerTest {
         IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
                 () -> ResultMerger.mergeTests(List.of(qperf, other)));
         assertTrue(size.getMessage().contains("different msg_size: 64 and 4096"), size.getMessage());
-        RunResult one = new RunResult("1", Instant.EPOCH, List.of(), List.of(qperf));
-        RunResult two = new RunResult("1", Instant.EPOCH, List.of(), List.of(qperf, qperf));
+        RunResult one = RunResult.of(Instant.EPOCH, List.of(), Map.of(), List.of(qperf));
+        RunResult two = RunResult.of(Instant.EPOCH, List.of(), Map.of(), List.of(qperf, qperf));
         assertThrows(IllegalArgumentException.class, () -> ResultMerger.merge(List.of(one, two)));
+    }
+
+    @Test
+    void aRunGivenTwiceIsRefusedNamingBothSources() {
+        TestResult qperf = TestResult.builder("qperf", "tcp_lat").param("msg_size", 64).build();
+        RunResult a = RunResult.of(Instant.EPOCH, List.of(), Map.of("pod", "a", "runtime", "runc"), List.of(qperf));
+        RunResult b = RunResult.of(Instant.EPOCH, List.of(), Map.of("pod", "b", "runtime", "runc"), List.of(qperf));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ResultMerger.merge(List.of(a, b, a), List.of("a.json", "b.json", "copy.json")));
+        assertEquals("copy.json repeats run " + a.runId() + " of a.json", e.getMessage());
+        RunResult merged = ResultMerger.merge(List.of(a, b));
+        assertEquals(Map.of("runtime", "runc"), merged.labels(), "labels the clients share are kept");
+        assertTrue(!merged.runId().equals(a.runId()) && !merged.runId().equals(b.runId()));
     }
 
     @Test

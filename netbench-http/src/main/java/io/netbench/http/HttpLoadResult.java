@@ -1,6 +1,7 @@
 package io.netbench.http;
 
 import io.netbench.core.LatencyStats;
+import io.netbench.core.Metric;
 import io.netbench.core.TestResult;
 import java.net.URI;
 import java.time.Duration;
@@ -62,16 +63,17 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
     public TestResult toTestResult(String transport) {
         TestResult.Builder b = TestResult.builder("wrk", "http").target(uri.toString()).transport(transport)
                 .start(start).duration(duration).param("threads", threads).param("connections", connections)
-                .param("rate", rate).count("requests", requests).count("bytes", bytes)
+                .param("rate", rate).count("requests", requests).count("read_bytes", bytes)
                 .count("errors_connect", errors.connect()).count("errors_read", errors.read())
                 .count("errors_write", errors.write()).count("errors_timeout", errors.timeout())
                 .count("errors_status", errors.status())
-                .metric("requests_per_sec", requestsPerSecond()).metric("bytes_per_sec", bytesPerSecond())
-                .metric("latency_mean_ns", latency.meanNanos()).metric("latency_stdev_ns", latency.stdevNanos())
-                .metric("latency_p50_ns", latency.percentileNanos(50)).metric("latency_p99_ns", latency.percentileNanos(99))
-                .metric("latency_max_ns", latency.maxNanos())
+                .metric(Metric.REQUESTS_PER_SEC, requestsPerSecond()).metric(Metric.TRANSFER, bytesPerSecond())
                 .histogram("latency", latency.histogram()).histogram("uncorrected_latency", uncorrectedLatency.histogram())
                 .histogram("request_rate", requestRate);
+        for (Metric m : new Metric[] {Metric.LATENCY_MEAN, Metric.LATENCY_STDEV, Metric.LATENCY_P50, Metric.LATENCY_P99,
+            Metric.LATENCY_MAX}) {
+            b.metric(m, latency.count() == 0 ? Double.NaN : m.fromHistogram(latency));
+        }
         statuses.forEach((code, n) -> b.count("status_" + code, n));
         return b.build();
     }

@@ -2,6 +2,7 @@ package io.netbench.tcp;
 
 import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyStats;
+import io.netbench.core.Metric;
 import io.netbench.core.TestResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,12 +103,12 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
                 .count("loc_recv_bytes", local.receivedBytes).count("loc_recv_msgs", local.receivedMsgs)
                 .count("rem_send_bytes", remote.sentBytes).count("rem_send_msgs", remote.sentMsgs)
                 .count("rem_recv_bytes", remote.receivedBytes).count("rem_recv_msgs", remote.receivedMsgs)
-                .metric("msg_rate", msgRate()).localCpu(localCpu).remoteCpu(remoteCpu);
+                .metric(Metric.MSG_RATE, msgRate()).localCpu(localCpu).remoteCpu(remoteCpu);
         if (test.isLatency()) {
-            b.metric("latency_ns", latencyNanos()).histogram("latency", latency.histogram());
+            b.metric(Metric.LATENCY, latencyNanos()).histogram("latency", latency.histogram());
         } else {
-            b.metric("send_bw", sendBandwidth()).metric("recv_bw", receiveBandwidth())
-                    .metric("send_cost", sendCost()).metric("recv_cost", receiveCost());
+            b.metric(Metric.SEND_BW, sendBandwidth()).metric(Metric.RECV_BW, receiveBandwidth())
+                    .metric(Metric.SEND_COST, sendCost()).metric(Metric.RECV_COST, receiveCost());
         }
         return b.build();
     }

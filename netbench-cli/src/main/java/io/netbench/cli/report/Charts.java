@@ -1,7 +1,9 @@
 package io.netbench.cli.report;
 
 import io.netbench.core.HistogramCodec;
+import io.netbench.core.LatencyRecorder;
 import io.netbench.core.RunResult;
+import io.netbench.core.Spread;
 import io.netbench.core.TestResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +14,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The pictures of a report: for every latency test (and message size), latency by percentile with
- * one line per target on HdrHistogram's log axis of 1/(1-percentile); for every swept test, its
- * main figure by message size.
+ * one line per column on HdrHistogram's log axis of 1/(1-percentile); for every swept test, its
+ * main figure by message size (the median of the rounds).
  */
 public final class Charts {
     private static final double[] NINES = {0, 90, 99, 99.9, 99.99, 99.999};
@@ -21,33 +23,45 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Chart name (usable as a file name) to SVG text. */
-    public static Map<String, String> of(List<String> names, List<RunResult> runs) {
+    /**
+     * Chart name (usable as a file name) to SVG text. A column's rounds are drawn as one line: the
+     * percentiles of all their samples (histograms added), the median of each msg_size.
+     */
+    public static Map<String, String> of(List<Column> columns) {
         Map<String, String> charts = new LinkedHashMap<>();
-        Map<String, LineChart> percentileCharts = new LinkedHashMap<>();
-        Map<String, Map<String, TreeMap<Long, Double>>> bySize = new LinkedHashMap<>();
-        for (int t = 0; t < runs.size(); t++) {
-            for (TestResult r : runs.get(t).tests()) {
-                String size = r.params().get("msg_size");
-                String key = r.test() + (size == null ? "" : "-" + size);
-                String latency = r.histograms().get("latency");
-                if (latency != null) {
-                    Histogram h = HistogramCodec.decode(latency);
-                    if (h.getTotalCount() > 0) {
-                        percentileCharts.computeIfAbsent(key, k -> percentileChart(r.test(), size))
-                                .add(percentileSeries(names.get(t), h));
+        Map<String, Map<String, Histogram>> latencies = new LinkedHashMap<>();
+        Map<String, Map<String, TreeMap<Long, List<Double>>>> bySize = new LinkedHashMap<>();
+        for (Column column : columns) {
+            for (RunResult run : column.runs()) {
+                for (TestResult r : run.tests()) {
+                    String size = r.params().get("msg_size");
+                    String latency = r.histograms().get("latency");
+                    if (latency != null) {
+                        latencies.computeIfAbsent(r.test() + (size == null ? "" : "-" + size), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(column.name(), k -> LatencyRecorder.newHistogram())
+                                .add(HistogramCodec.decode(latency));
                     }
-                }
-                String metric = r.test().endsWith("_lat") ? "latency_ns" : "recv_bw";
-                Double value = r.metrics().get(metric);
-                if (size != null && value != null) {
-                    bySize.computeIfAbsent(r.test(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(names.get(t), k -> new TreeMap<>())
-                            .put(Long.parseLong(size), metric.equals("latency_ns") ? value / 1000 : value / 1e6);
+                    Figure figure = Figure.QPERF.get(r.test());
+                    if (size != null && figure != null) {
+                        figure.value().apply(r).ifPresent(v -> bySize.computeIfAbsent(r.test(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(column.name(), k -> new TreeMap<>())
+                                .computeIfAbsent(Long.parseLong(size), k -> new ArrayList<>()).add(v * figure.scale()));
+                    }
                 }
             }
         }
-        percentileCharts.forEach((key, chart) -> charts.put("latency-percentiles-" + key, chart.toSvg()));
+        latencies.forEach((key, series) -> {
+            LineChart chart = null;
+            for (Map.Entry<String, Histogram> s : series.entrySet()) {
+                if (s.getValue().getTotalCount() > 0) {
+                    chart = chart != null ? chart : percentileChart(key);
+                    chart.add(percentileSeries(s.getKey(), s.getValue()));
+                }
+            }
+            if (chart != null) {
+                charts.put("latency-percentiles-" + key, chart.toSvg());
+            }
+        });
         bySize.forEach((test, series) -> {
             if (series.values().stream().anyMatch(m -> m.size() > 1)) {
                 charts.put(test + "-by-msg-size", sizeChart(test, series).toSvg());
@@ -56,7 +70,10 @@ public final class Charts {
         return charts;
     }
 
-    private static LineChart percentileChart(String test, String size) {
+    private static LineChart percentileChart(String key) {
+        int dash = key.indexOf('-');
+        String test = dash < 0 ? key : key.substring(0, dash);
+        String size = dash < 0 ? null : key.substring(dash + 1);
         List<LineChart.Tick> ticks = new ArrayList<>();
         for (double p : NINES) {
             ticks.add(new LineChart.Tick(1 / (1 - p / 100), p == 0 ? "0%" : new java.text.DecimalFormat("0.###")
@@ -79,7 +96,7 @@ public final class Charts {
         return new LineChart.Series(name, x, y);
     }
 
-    private static LineChart sizeChart(String test, Map<String, TreeMap<Long, Double>> series) {
+    private static LineChart sizeChart(String test, Map<String, TreeMap<Long, List<Double>>> series) {
         long max = series.values().stream().mapToLong(m -> m.lastKey()).max().orElse(2);
         long min = series.values().stream().mapToLong(m -> m.firstKey()).min().orElse(1);
         List<LineChart.Tick> ticks = new ArrayList<>();
@@ -94,7 +111,8 @@ public final class Charts {
                 ticks);
         series.forEach((name, points) -> chart.add(new LineChart.Series(name,
                 points.keySet().stream().mapToDouble(Long::doubleValue).toArray(),
-                points.values().stream().mapToDouble(Double::doubleValue).toArray())));
+                points.values().stream().mapToDouble(v -> Spread.of(v.stream().mapToDouble(Double::doubleValue)
+                        .toArray()).median()).toArray())));
         return chart;
     }
 }

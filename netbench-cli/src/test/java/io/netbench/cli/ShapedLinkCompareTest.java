@@ -1,0 +1,86 @@
+package io.netbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netbench.core.testing.ExternalTools;
+import io.netbench.tcp.QperfServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A known truth for {@code compare}: a server in a network namespace behind a link shaped to
+ * 800 Mbit/s ({@code ../shared/netns-pod.sh} with {@code RATE=}) against one on loopback. tcp_bw
+ * must come out as a difference, and the shaped side at the link's TCP goodput.
+ */
+class ShapedLinkCompareTest {
+    private static final double RATE_BITS = 800e6;
+    /** Each 1448-byte segment travels as 1514 bytes (TCP with timestamps 32, IP 20, Ethernet 14). */
+    private static final double GOODPUT = RATE_BITS / 8 * 1448 / 1514;
+
+    @Test
+    void tcpBandwidthThroughTheShapedLinkIsADifferenceOfTheRightSize(@TempDir Path dir) throws Exception {
+        Path script = sharedScript();
+        ExternalTools.require("ip");
+        ExternalTools.require("tc");
+        ProcessBuilder setup = new ProcessBuilder(script.toString(), "setup", "19765").redirectErrorStream(true);
+        setup.environment().put("RATE", "800mbit");
+        Process s = setup.start();
+        String setupOut = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(s.waitFor() == 0 || requireInterop(setupOut), "cannot build the namespace: " + setupOut);
+        Process pod = null;
+        try (QperfServer loopback = QperfServer.builder().port(0).threads(1).build()) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            pod = new ProcessBuilder(script.toString(), "exec", java, "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "server", "--no-http", "--threads", "1").redirectErrorStream(true).start();
+            String line = new BufferedReader(new InputStreamReader(pod.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertTrue(line != null && line.startsWith("qperf listening"), "server in the namespace: " + line);
+            Path csv = dir.resolve("shaped.csv");
+            CliTestSupport.Run run = CliTestSupport.execute("compare", "--target", "loopback=127.0.0.1:"
+                    + loopback.port(), "--target", "shaped=10.203.0.2:19765", "--rounds", "5", "-t", "1", "-o",
+                    csv.toString(), "tcp_bw");
+            assertEquals(0, run.exitCode(), run.err());
+            String[] shaped = Files.readAllLines(csv).stream().map(l -> l.split(",", -1))
+                    .filter(r -> r[4].equals("shaped")).findFirst().orElseThrow();
+            assertEquals("difference", shaped[13], String.join(",", shaped));
+            double median = Double.parseDouble(shaped[6]);
+            assertEquals(GOODPUT, median, GOODPUT * 0.02, "tcp_bw through 800 Mbit/s: " + median + " bytes/s");
+            assertTrue(Double.parseDouble(shaped[11]) < 0, "the whole interval is below loopback");
+        } finally {
+            if (pod != null) {
+                pod.destroy();
+                pod.waitFor(5, TimeUnit.SECONDS);
+            }
+            new ProcessBuilder(script.toString(), "teardown").start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean requireInterop(String why) {
+        if (Boolean.parseBoolean(System.getenv("NETBENCH_REQUIRE_INTEROP"))) {
+            throw new AssertionError("cannot build the namespace: " + why);
+        }
+        return false;
+    }
+
+    /** {@code ../shared/netns-pod.sh} beside the project root, looked for upwards from here. */
+    private static Path sharedScript() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path script = p.resolve("shared").resolve("netns-pod.sh");
+            if (Files.isExecutable(script)) {
+                return script;
+            }
+        }
+        requireInterop("../shared/netns-pod.sh not found");
+        assumeTrue(false, "../shared/netns-pod.sh not found");
+        return null;
+    }
+}
