@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netbench.cli.CliTestSupport.Run;
 import io.netbench.core.ResultJson;
 import io.netbench.core.TransportType;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,23 +25,16 @@ import org.junit.jupiter.api.Test;
 class NativeFallbackTest {
     private static final String NO_WORKDIR = "/dev/null/netbench";
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @BeforeAll
     static void epollWorksHere() {
         assumeTrue(TransportType.EPOLL.isAvailable(), "epoll is not available here at all");
     }
 
     private static Run netbench(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dio.netty.native.workdir=" + NO_WORKDIR, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(CliTestSupport.java(), "-Dio.netty.native.workdir=" + NO_WORKDIR,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "netbench " + List.of(args) + " did not end");
-        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return CliTestSupport.exec(Duration.ofMinutes(1), command);
     }
 
     private static void assertWarns(Run run) {

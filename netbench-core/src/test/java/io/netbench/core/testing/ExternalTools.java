@@ -23,13 +23,17 @@ public final class ExternalTools {
     public static Path require(String name) {
         Optional<Path> path = find(name);
         if (path.isEmpty()) {
-            String why = name + " is not installed (apt-get install " + name + ")";
-            if (Boolean.parseBoolean(System.getenv("NETBENCH_REQUIRE_INTEROP"))) {
-                fail(why);
-            }
-            assumeTrue(false, why);
+            unusable(name + " is not installed (apt-get install " + name + ")");
         }
         return path.get();
+    }
+
+    /** Skips the test because a tool it needs does not work here, saying why; fails it in CI. */
+    public static void unusable(String why) {
+        if (Boolean.parseBoolean(System.getenv("NETBENCH_REQUIRE_INTEROP"))) {
+            fail(why);
+        }
+        assumeTrue(false, why);
     }
 
     /** {@code name} on the PATH or in the sbin directories, if present. */
