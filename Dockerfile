@@ -12,14 +12,16 @@ COPY netbench-cli netbench-cli
 COPY bin/image-rootfs bin/image-rootfs
 RUN mvn -B -q package -DskipTests && bin/image-rootfs netbench-cli/target/netbench.jar /rootfs
 
-# jlink'd JRE + jar + the C libraries they link, nothing else (no shell). The JVM flags are on the
-# entrypoint's command line, so the JVM prints nothing at start (JAVA_TOOL_OPTIONS would print a line
+# jlink'd JRE + jar + dash as /bin/sh (for manifests that use sh -c) + the C libraries they link. The
+# JVM flags are on the entrypoint's command line, so the JVM prints nothing at start (JAVA_TOOL_OPTIONS would print a line
 # on stderr): the JIT as on a host (C2 on), G1 whatever the CPU limit (the JVM would pick SerialGC
 # below 2 CPUs, unlike the host), heap and direct buffers up to half the container's memory each,
 # and the native libraries unpacked to /var/lib/netbench, the directory to mount writable when the
-# root filesystem is read-only. The server is PID 1 (no shell): SIGTERM stops it within a second.
+# root filesystem is read-only. The server is PID 1 (exec form, no shell in between): SIGTERM stops it
+# within a second.
 FROM scratch
 COPY --from=build /rootfs/ /
+ENV PATH=/opt/netbench/jre/bin:/bin
 USER 65532:65532
 WORKDIR /var/lib/netbench
 EXPOSE 19765/tcp 19765/udp 8080/tcp
