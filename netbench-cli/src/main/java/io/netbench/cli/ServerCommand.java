@@ -5,6 +5,7 @@ import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -97,7 +98,7 @@ final class ServerCommand implements Callable<Integer> {
             long begin = System.nanoTime();
             qperfOptions.warmUp();
             httpOptions.warmUp();
-            err.printf("warm-up: %.1f s%n", (System.nanoTime() - begin) / 1e9);
+            err.printf(Locale.ROOT, "warm-up: %.1f s%n", (System.nanoTime() - begin) / 1e9);
             err.flush();
         }
         QperfServer qperf = null;
