@@ -46,6 +46,7 @@ public final class ScriptRun {
         }
     }
 
+    /** The script of thread {@code i}, the requests that thread's connections send. */
     public ThreadScript thread(int i) {
         return threads.get(i);
     }

@@ -46,6 +46,13 @@ class LuaJitCompatibilityTest {
                 run("print(3, 2^53, 1/3) io.write(string.format('%g%%,%.2f,%x,%s', 50, 1.125, 255, 0.1), '\\n')"));
     }
 
+    /** Lua 5.0's name that LuaJIT 2.1 dropped too, kept for old scripts. */
+    @Test
+    void gfindIsGmatch() {
+        assertEquals(List.of("a=1 b=2 "), run("for k, v in string.gfind('a=1, b=2', '(%w+)=(%w+)') do"
+                + " io.write(k, '=', v, ' ') end print()"));
+    }
+
     @Test
     void unsupportedFeaturesNameThemselvesAndTheLine() throws Exception {
         for (String source : List.of("local ffi = require('ffi')", "jit.off()", "require 'jit.opt'",
