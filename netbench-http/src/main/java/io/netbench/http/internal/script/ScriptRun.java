@@ -30,7 +30,8 @@ public final class ScriptRun {
         String host = main.wrk.get("host").tojstring();
         String service = uri.getPort() < 0 ? uri.getScheme() : Integer.toString(uri.getPort());
         ScriptState.run(() -> main.wrk.get("resolve").call(LuaValue.valueOf(host), LuaValue.valueOf(service)));
-        if (main.wrk.get("addrs").length() == 0) {
+        LuaValue addrs = main.wrk.get("addrs");
+        if (!addrs.istable() || addrs.length() == 0) {
             throw new ScriptException("unable to connect to " + host + ":" + service, false);
         }
         int pipeline = 1;
