@@ -35,7 +35,7 @@ final class Podman {
         ExternalTools.require("runc");
         Run info = p.exec("info");
         if (info.exitCode() != 0) {
-            ExternalTools.unusable("podman does not work here: " + info.err().lines().findFirst().orElse(""));
+            ExternalTools.missing("podman does not work here: " + info.err().lines().findFirst().orElse(""));
         }
         return p;
     }
