@@ -344,13 +344,30 @@ public final class HttpLoad {
 
     /** The same requests, closed loop, to an in-process server: see {@link #jitWarmup(Duration)}. */
     private void warmJit() throws HttpLoadException {
-        try (HttpBenchServer server = HttpBenchServer.builder().bindAddress("127.0.0.1").port(0).threads(1)
-                .transport(transport).build()) {
-            HttpLoad warm = HttpLoad.to(URI.create("http://127.0.0.1:" + server.port() + "/")).threads(threads)
-                    .connections(Math.max(threads, Math.min(connections, 100))).duration(jitWarmup).timeout(timeout)
-                    .pipeline(pipeline).method(method).body(body).transport(transport);
+        onLoopback(transport, 1, uri -> {
+            HttpLoad warm = HttpLoad.to(uri).threads(threads).connections(Math.max(threads, Math.min(connections, 100)))
+                    .duration(jitWarmup).timeout(timeout).pipeline(pipeline).method(method).body(body)
+                    .transport(transport);
             headers.forEach(warm::header);
             warm.run();
+        });
+    }
+
+    /** What runs against the server of {@link #onLoopback}. */
+    @FunctionalInterface
+    interface LoopbackRun {
+        void run(URI uri) throws HttpLoadException;
+    }
+
+    /**
+     * Gives {@code run} the URI of an in-process {@link HttpBenchServer} on loopback with
+     * {@code serverThreads} event loops, closed after it: the JIT warm-up of both ends, this one's
+     * ({@link #jitWarmup(Duration)}) and the server's ({@link HttpBenchServer.Builder#jitWarmup}).
+     */
+    static void onLoopback(TransportType transport, int serverThreads, LoopbackRun run) throws HttpLoadException {
+        try (HttpBenchServer server = HttpBenchServer.builder().bindAddress("127.0.0.1").port(0).threads(serverThreads)
+                .transport(transport).build()) {
+            run.run(URI.create("http://127.0.0.1:" + server.port() + "/"));
         }
     }
 
