@@ -1,6 +1,7 @@
 package io.netbench.cli;
 
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.CgroupLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code netbench info}: what this machine and JVM offer a benchmark. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the JVM, CPUs, available transports (and why not) and file-descriptor limits.")
+        description = "Print the JVM, CPUs and container limits, available transports (and why not) and file-descriptor limits.")
 final class InfoCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -28,13 +29,19 @@ final class InfoCommand implements Runnable {
                 System.getProperty("java.version"), System.getProperty("java.vendor"));
         out.printf("os:         %s %s %s%n", System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"));
-        out.printf("cpus:       %d%n", runtime.availableProcessors());
+        CgroupLimits limits = CgroupLimits.read();
+        out.printf("cpus:       %d (the JVM's count: event loops per listener by default)%n",
+                runtime.availableProcessors());
+        out.printf("cpu limit:  %s%n", limits.cpus().map(c -> c + " (cgroup)").orElse("none"));
+        out.printf("mem limit:  %s%n", limits.memoryBytes().isPresent()
+                ? (limits.memoryBytes().getAsLong() >> 20) + " MiB (cgroup)" : "none");
         out.printf("max heap:   %d MiB%n", runtime.maxMemory() >> 20);
         out.println("transports:");
         for (TransportType type : TransportType.values()) {
             out.printf("  %-9s %s%s%n", type.displayName(), type.availabilityText(),
                     type == TransportType.defaultType() ? " (default)" : "");
         }
+        TransportType.select("auto", spec.commandLine().getErr()::println);
         out.printf("open files: %s%n", openFileLimits());
         readLine(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
                 .ifPresent(range -> out.printf("local ports: %s%n", range.replaceAll("\\s+", "-")));

@@ -5,6 +5,7 @@ import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -15,12 +16,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code netbench server}: the qperf-compatible listener (TCP and UDP on one port) and the HTTP
- * target in one process, until SIGTERM/SIGINT, which closes everything within a second.
+ * target in one process, until SIGTERM/SIGINT, which closes everything within a second. Before
+ * it listens, it serves itself on loopback for a moment so that the first client measures
+ * compiled code ({@link #QPERF_WARMUP} of qperf tests, then HTTP until its rate is steady, at most {@link #HTTP_WARMUP}; {@code --no-warmup} skips it).
  */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve every test: qperf (TCP and UDP, one port, default 19765) and HTTP (default 8080).",
             "Runs until SIGTERM or SIGINT."})
 final class ServerCommand implements Callable<Integer> {
+    /** The qperf listener's warm-up: two rounds of a second of every socket test at once. */
+    static final Duration QPERF_WARMUP = Duration.ofSeconds(2);
+    /** The longest the HTTP listener's warm-up may run: half-second rounds, until their rate is steady. */
+    static final Duration HTTP_WARMUP = Duration.ofSeconds(8);
+
     @Spec
     private CommandSpec spec;
 
@@ -58,6 +66,9 @@ final class ServerCommand implements Callable<Integer> {
             description = "Most qperf tests running at once, over all clients (default 256).")
     private int maxSessions = 256;
 
+    @Option(names = "--no-warmup", description = "Listen at once, without warming up the JIT on loopback first.")
+    private boolean noWarmup;
+
     /** Counted down to stop a running server; the shutdown hook and tests use it. */
     private final CountDownLatch stop = new CountDownLatch(1);
     /** Counted down once every listener is closed; the shutdown hook waits for it. */
@@ -76,19 +87,32 @@ final class ServerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TransportType type = transport.select(err);
         PrintWriter out = spec.commandLine().getOut();
+        QperfServer.Builder qperfOptions = QperfServer.builder().port(port).bindAddress(bind).transport(type)
+                .threads(threads).maxTime(Duration.ofSeconds(maxTime)).maxSessions(maxSessions).notices(err::println)
+                .jitWarmup(noQperf || noWarmup ? Duration.ZERO : QPERF_WARMUP);
+        HttpBenchServer.Builder httpOptions = HttpBenchServer.builder().port(httpPort).bindAddress(bind)
+                .transport(type).threads(threads).maxConnections(maxConnections)
+                .idleTimeout(Duration.ofSeconds(idleSeconds)).notices(err::println)
+                .jitWarmup(noHttp || noWarmup ? Duration.ZERO : HTTP_WARMUP);
+        if (!noWarmup) {
+            long begin = System.nanoTime();
+            qperfOptions.warmUp();
+            httpOptions.warmUp();
+            err.printf(Locale.ROOT, "warm-up: %.1f s%n", (System.nanoTime() - begin) / 1e9);
+            err.flush();
+        }
         QperfServer qperf = null;
         HttpBenchServer http = null;
         try {
             if (!noQperf) {
-                qperf = QperfServer.builder().port(port).bindAddress(bind).transport(type).threads(threads)
-                        .maxTime(Duration.ofSeconds(maxTime)).maxSessions(maxSessions).notices(err::println).build();
-                out.printf("qperf listening on %s port %d (tcp+udp, %s)%n", address(), qperf.port(), type.displayName());
+                qperf = qperfOptions.build();
+                out.printf("qperf listening on %s port %d (tcp+udp, %s, %s)%n", address(), qperf.port(),
+                        type.displayName(), loops());
             }
             if (!noHttp) {
-                http = HttpBenchServer.builder().port(httpPort).bindAddress(bind).transport(type).threads(threads)
-                        .maxConnections(maxConnections).idleTimeout(Duration.ofSeconds(idleSeconds))
-                        .notices(err::println).build();
-                out.printf("http listening on %s port %d (%s)%n", address(), http.port(), type.displayName());
+                http = httpOptions.build();
+                out.printf("http listening on %s port %d (%s, %s)%n", address(), http.port(), type.displayName(),
+                        loops());
             }
             out.flush();
             Thread hook = new Thread(this::closeFromSignal, "netbench-shutdown");
@@ -124,6 +148,10 @@ final class ServerCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private String loops() {
+        return threads + (threads == 1 ? " event loop" : " event loops");
     }
 
     private String address() {

@@ -12,7 +12,8 @@ final class TransportOption {
     /**
      * The transport asked for; {@code auto} falling back to NIO says why on {@code err}.
      *
-     * @throws IllegalArgumentException for an unknown or unavailable transport, naming it
+     * @throws IllegalArgumentException for an unknown transport (exit 2)
+     * @throws IllegalStateException for one that is not available here, never falling back (exit 1)
      */
     TransportType select(PrintWriter err) {
         return TransportType.select(name, err::println);

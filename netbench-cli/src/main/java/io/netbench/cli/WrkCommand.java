@@ -146,7 +146,8 @@ final class WrkCommand implements Callable<Integer> {
                 .jitWarmup(duration("--jit-warmup", jitWarmup));
         headers.forEach(load::header);
         if (script != null) {
-            load.script(loadScript(out));
+            // What a script prints goes with the report, or to stderr when stdout is one JSON document.
+            load.script(loadScript(json ? err : out));
         } else if (!scriptArgs.isEmpty()) {
             throw new IllegalArgumentException("unexpected arguments " + scriptArgs + " (script arguments need -s)");
         }
@@ -166,10 +167,16 @@ final class WrkCommand implements Callable<Integer> {
                     err.flush();
                 }
             });
-            if (!json) {
-                out.print(WrkReport.header(WrkFormat.seconds(d.toSeconds()), uri.toString(), t, c));
-                out.flush();
-            }
+            int threadCount = t;
+            int connectionCount = c;
+            load.onStart(() -> {
+                if (!json) {
+                    out.print(WrkReport.header(WrkFormat.seconds(d.toSeconds()), uri.toString(), threadCount,
+                            connectionCount));
+                    out.flush();
+                }
+            });
+            boolean[] reported = {false};
             load.onResult(result -> {
                 if (json) {
                     out.println(ResultJson.write(RunResult.of(started, spec.commandLine().getParseResult().originalArgs(),
@@ -178,9 +185,17 @@ final class WrkCommand implements Callable<Integer> {
                     out.print(WrkReport.body(result, latency, uncorrected));
                 }
                 out.flush();
-            }).run();
+                reported[0] = true;
+            });
+            try {
+                load.run();
+            } finally {
+                // A script's done() that fails still leaves the results written.
+                if (reported[0]) {
+                    output.commit();
+                }
+            }
         }
-        output.commit();
         return 0;
     }
 

@@ -1,10 +1,16 @@
 package io.netbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
-/** Runs the netbench command line in-process with captured stdout and stderr. */
+/** Runs the netbench command line, or any command, with captured stdout and stderr. */
 final class CliTestSupport {
     private CliTestSupport() {
     }
@@ -20,5 +26,27 @@ final class CliTestSupport {
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
         return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /** Runs {@code command} as a process of its own; one that has not ended after {@code timeout} is killed and fails. */
+    static Run exec(Duration timeout, List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("netbench-test", ".out");
+        Path err = Files.createTempFile("netbench-test", ".err");
+        try {
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError(command + " did not end within " + timeout + ": " + Files.readString(err));
+            }
+            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** The java of this JVM. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -3,7 +3,9 @@ package io.netbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,21 +35,24 @@ class ServerCommandTest {
     @Test
     void portInUseIsOneLineAndExitOne() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            CliTestSupport.Run run = CliTestSupport.execute("server", "--no-qperf", "--http-port",
+            CliTestSupport.Run run = CliTestSupport.execute("server", "--no-qperf", "--no-warmup", "--http-port",
                     String.valueOf(taken.getLocalPort()));
             assertEquals(1, run.exitCode(), run.err());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith("server: cannot listen on *:" + taken.getLocalPort()), run.err());
-            CliTestSupport.Run ipv6 = CliTestSupport.execute("server", "--no-qperf", "--bind", "::1", "--http-port",
-                    String.valueOf(taken.getLocalPort()));
+            CliTestSupport.Run ipv6 = CliTestSupport.execute("server", "--no-qperf", "--no-warmup", "--bind", "::1",
+                    "--http-port", String.valueOf(taken.getLocalPort()));
             assertEquals(1, ipv6.exitCode(), ipv6.err());
             assertTrue(ipv6.err().startsWith("server: cannot listen on [::1]:" + taken.getLocalPort() + ": "), ipv6.err());
         }
     }
 
-    /** A real process: serves both listeners, then SIGTERM closes it cleanly within a second. */
+    /**
+     * A real process: warms up first, with nothing listening yet, says how long it took, then
+     * serves both listeners; SIGTERM closes it cleanly within a second.
+     */
     @Test
-    void servesThenStopsOnSigtermWithinASecond() throws Exception {
+    void warmsUpThenServesThenStopsOnSigtermWithinASecond() throws Exception {
         int qperfPort;
         int httpPort;
         try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
@@ -60,12 +65,19 @@ class ServerCommandTest {
                 "server", "--threads", "1", "--port", String.valueOf(qperfPort), "--http-port",
                 String.valueOf(httpPort)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (Files.readAllLines(log).size() < 2 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            boolean refusedWhileWarming = false;
+            while (Files.readAllLines(log).size() < 3 && System.nanoTime() < deadline) {
+                if (Files.readAllLines(log).isEmpty() && warming(server.pid())) {
+                    refusedWhileWarming |= refused(httpPort) && refused(qperfPort);
+                }
                 Thread.sleep(50);
             }
-            assertEquals(List.of("qperf listening on * port " + qperfPort + " (tcp+udp, epoll)",
-                    "http listening on * port " + httpPort + " (epoll)"), Files.readAllLines(log));
+            List<String> lines = Files.readAllLines(log);
+            assertTrue(refusedWhileWarming, "listening before the warm-up ended");
+            assertTrue(lines.get(0).matches("warm-up: \\d+\\.\\d s"), lines.toString());
+            assertEquals(List.of("qperf listening on * port " + qperfPort + " (tcp+udp, epoll, 1 event loop)",
+                    "http listening on * port " + httpPort + " (epoll, 1 event loop)"), lines.subList(1, 3));
             HttpResponse<String> hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + httpPort + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals("Hello, World!", hello.body());
@@ -80,6 +92,27 @@ class ServerCommandTest {
         } finally {
             server.destroyForcibly();
             Files.deleteIfExists(log);
+        }
+    }
+
+    /** Whether the process runs netbench threads (the warm-up's servers and clients) before it listens. */
+    private static boolean warming(long pid) throws IOException {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.anyMatch(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).startsWith("netbench-");
+                } catch (IOException e) {
+                    return false; // the thread ended
+                }
+            });
+        }
+    }
+
+    private static boolean refused(int port) {
+        try (Socket probe = new Socket("127.0.0.1", port)) {
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 }

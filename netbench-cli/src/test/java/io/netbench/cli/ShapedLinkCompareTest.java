@@ -41,8 +41,10 @@ class ShapedLinkCompareTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             pod = new ProcessBuilder(script.toString(), "exec", java, "-cp", System.getProperty("java.class.path"),
                     Main.class.getName(), "server", "--no-http", "--threads", "1").redirectErrorStream(true).start();
-            String line = new BufferedReader(new InputStreamReader(pod.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(pod.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = lines.readLine();
+            line = line != null && line.startsWith("warm-up: ") ? lines.readLine() : line;
             assertTrue(line != null && line.startsWith("qperf listening"), "server in the namespace: " + line);
             Path csv = dir.resolve("shaped.csv");
             CliTestSupport.Run run = CliTestSupport.execute("compare", "--target", "loopback=127.0.0.1:"

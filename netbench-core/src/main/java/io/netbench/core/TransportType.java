@@ -27,9 +27,11 @@ import java.util.function.Consumer;
  * <p>Selection rules, applied by {@link #select(String, Consumer)}:
  * <ul>
  *   <li>{@code auto} (the default): {@link #EPOLL} when available, else {@link #NIO} with a
- *       one-line notice saying why;</li>
+ *       one-line notice saying why; where epoll should have loaded (Linux on x86_64 or aarch64)
+ *       the line is a warning that also says what to mount or set so that it does;</li>
  *   <li>{@code io_uring} only when asked for, since Docker's default seccomp profile blocks it;</li>
- *   <li>asking explicitly for an unavailable transport is an error naming the cause.</li>
+ *   <li>asking explicitly for an unavailable transport is an error naming the cause (and what to
+ *       mount or set, for epoll), never a fallback.</li>
  * </ul>
  *
  * <pre>{@code
@@ -128,19 +130,24 @@ public enum TransportType {
      *
      * @param requested {@code auto} or a transport name, see {@link #parse(String)}
      * @param notice receives one line when {@code auto} falls back to NIO
-     * @throws IllegalArgumentException if the name is unknown, or names an unavailable transport
+     * @throws IllegalArgumentException if the name is unknown
+     * @throws IllegalStateException if it names a transport that is not available here
      */
     public static TransportType select(String requested, Consumer<String> notice) {
         TransportType type = parse(requested);
         if (type == null) {
-            if (!EPOLL.isAvailable()) {
-                notice.accept("notice: epoll transport unavailable (" + causeText(EPOLL) + "), using nio");
+            if (EPOLL.isAvailable()) {
+                return EPOLL;
             }
-            return defaultType();
+            notice.accept(NativeWorkdir.epollExpected()
+                    ? "warning: epoll did not load (" + causeText(EPOLL) + "), so this process runs on nio, not on"
+                            + " the data path of a host with epoll; " + NativeWorkdir.advice()
+                    : "notice: epoll transport unavailable (" + causeText(EPOLL) + "), using nio");
+            return NIO;
         }
         if (!type.isAvailable()) {
-            throw new IllegalArgumentException(
-                    "transport " + type.displayName + " is not available: " + causeText(type));
+            throw new IllegalStateException("transport " + type.displayName + " is not available: " + causeText(type)
+                    + (type == EPOLL && NativeWorkdir.epollExpected() ? "; " + NativeWorkdir.advice() : ""));
         }
         return type;
     }

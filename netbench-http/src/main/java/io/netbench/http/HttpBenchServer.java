@@ -3,6 +3,7 @@ package io.netbench.http;
 import io.netbench.core.AbstractServerBuilder;
 import io.netbench.core.TransportType;
 import io.netbench.http.internal.server.HttpServerInitializer;
+import io.netbench.http.internal.server.WarmupRounds;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  * response with that status (200..599); {@code /healthz} {@code 200 ok} for Kubernetes probes;
  * anything else 404. Keep-alive and pipelining (responses in order, one flush per read batch),
  * HTTP/1.0 and {@code Connection: close}, HEAD; malformed requests get 400 (431 for oversized
- * heads) and the connection is closed.
+ * heads) and the connection is closed. {@link Builder#jitWarmup(Duration)} makes it warm before it
+ * listens.
  *
  * <pre>{@code
  * try (HttpBenchServer server = HttpBenchServer.builder().port(0).build()) {
@@ -38,6 +40,10 @@ public final class HttpBenchServer implements AutoCloseable {
     /** The default HTTP port. */
     public static final int DEFAULT_PORT = 8080;
     private static final int ACCEPTS_PER_TURN = 256;
+    /** Connections of the JIT warm-up: wrk's usual 100, enough to run the accept path too. */
+    private static final int WARMUP_CONNECTIONS = 100;
+    /** One round of the JIT warm-up: its connections close at the end of each. */
+    private static final Duration WARMUP_ROUND = Duration.ofMillis(500);
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -117,10 +123,10 @@ public final class HttpBenchServer implements AutoCloseable {
         }
 
         /**
-         * Validates the options and starts listening.
+         * Validates the options, warms up if asked ({@link #jitWarmup(Duration)}) and starts listening.
          *
          * @throws IllegalArgumentException naming a bad option
-         * @throws IllegalStateException if the port cannot be bound, with the reason
+         * @throws IllegalStateException if the port cannot be bound, or the warm-up fails, with the reason
          */
         public HttpBenchServer build() {
             InetAddress bind = validateListenOptions();
@@ -135,6 +141,7 @@ public final class HttpBenchServer implements AutoCloseable {
             if (maxHeaderSize < 256) {
                 throw new IllegalArgumentException("maxHeaderSize must be >= 256: " + maxHeaderSize);
             }
+            warmUp();
             EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-http");
             HttpServerInitializer initializer = new HttpServerInitializer(group.next(), maxConnections,
                     idleTimeout.toMillis(), maxHeaderSize, notices);
@@ -157,6 +164,23 @@ public final class HttpBenchServer implements AutoCloseable {
                 throw fail(group, initializer, bind, e);
             } catch (Exception e) { // sync() rethrows the bind failure, a checked exception, unchecked
                 throw fail(group, initializer, bind, e);
+            }
+        }
+
+        /**
+         * Plain GET / load from this process's HTTP client, {@value #WARMUP_CONNECTIONS} connections,
+         * in half-second rounds until its rate is steady ({@link WarmupRounds}).
+         */
+        @Override
+        protected void warm(Duration time) {
+            int loops = threads();
+            TransportType transport = transport();
+            try {
+                HttpLoad.onLoopback(transport, loops, uri -> WarmupRounds.untilSteady(time, () -> HttpLoad.to(uri)
+                        .threads(loops).connections(Math.max(loops, WARMUP_CONNECTIONS)).duration(WARMUP_ROUND)
+                        .transport(transport).run().requestsPerSecond()));
+            } catch (HttpLoadException e) {
+                throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
             }
         }
 

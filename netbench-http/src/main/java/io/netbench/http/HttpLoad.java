@@ -66,6 +66,7 @@ public final class HttpLoad {
     private TransportType transport = TransportType.defaultType();
     private WrkScript script;
     private java.util.function.Consumer<HttpLoadResult> onResult = r -> { };
+    private Runnable onStart = () -> { };
     private ProgressListener progress = (elapsed, requests, errors, interval) -> { };
 
     /** Called once a second during the run, on the thread that called {@link #run()}. */
@@ -171,6 +172,15 @@ public final class HttpLoad {
         return this;
     }
 
+    /**
+     * Called once the target answered and a script's {@code setup()} and {@code init()} have run,
+     * just before the load starts (where wrk prints its "Running" line, after what those printed).
+     */
+    public HttpLoad onStart(Runnable onStart) {
+        this.onStart = Objects.requireNonNull(onStart, "onStart");
+        return this;
+    }
+
     public HttpLoad progress(ProgressListener progress) {
         this.progress = Objects.requireNonNull(progress, "progress");
         return this;
@@ -245,8 +255,10 @@ public final class HttpLoad {
     /**
      * Runs the load and returns its result.
      *
-     * @throws IllegalArgumentException naming a bad option
-     * @throws HttpLoadException when the target cannot be reached before the run
+     * @throws IllegalArgumentException naming a bad option, or a script that cannot run here
+     *     ({@code name:line: message})
+     * @throws HttpLoadException when the target cannot be reached before the run, or a script's
+     *     hook failed ({@code name:line: message}; after the result was delivered if it was {@code done})
      */
     public HttpLoadResult run() throws HttpLoadException {
         validate();
@@ -266,13 +278,14 @@ public final class HttpLoad {
                 scripts = new ScriptRun(script.name(), script.source(), script.args(), script.output(), uri, headers,
                         threads, address);
             } catch (ScriptException e) {
-                throw new HttpLoadException(e.getMessage());
+                throw failure(e);
             }
             sources = scripts::thread;
         } else {
             RequestTemplate template = RequestTemplate.of(method, uri, headers, body, pipeline);
             sources = i -> template;
         }
+        onStart.run();
         List<RequestSource> used = new ArrayList<>();
         LoadPlan plan = new LoadPlan(address, uri.getHost(), tls ? sslContext() : null, transport, sources,
                 method.equals("HEAD"), interval, timeout.toNanos());
@@ -310,7 +323,7 @@ public final class HttpLoad {
             }
             Duration runtime = Duration.ofNanos(System.nanoTime() - begin);
             if (failed(scripts)) {
-                throw new HttpLoadException(scripts.error());
+                throw failure(scripts.error());
             }
             HttpLoadResult result = result(start, runtime, stats, latency.total(), uncorrected.total());
             onResult.accept(result);
@@ -331,13 +344,30 @@ public final class HttpLoad {
 
     /** The same requests, closed loop, to an in-process server: see {@link #jitWarmup(Duration)}. */
     private void warmJit() throws HttpLoadException {
-        try (HttpBenchServer server = HttpBenchServer.builder().bindAddress("127.0.0.1").port(0).threads(1)
-                .transport(transport).build()) {
-            HttpLoad warm = HttpLoad.to(URI.create("http://127.0.0.1:" + server.port() + "/")).threads(threads)
-                    .connections(Math.max(threads, Math.min(connections, 100))).duration(jitWarmup).timeout(timeout)
-                    .pipeline(pipeline).method(method).body(body).transport(transport);
+        onLoopback(transport, 1, uri -> {
+            HttpLoad warm = HttpLoad.to(uri).threads(threads).connections(Math.max(threads, Math.min(connections, 100)))
+                    .duration(jitWarmup).timeout(timeout).pipeline(pipeline).method(method).body(body)
+                    .transport(transport);
             headers.forEach(warm::header);
             warm.run();
+        });
+    }
+
+    /** What runs against the server of {@link #onLoopback}. */
+    @FunctionalInterface
+    interface LoopbackRun {
+        void run(URI uri) throws HttpLoadException;
+    }
+
+    /**
+     * Gives {@code run} the URI of an in-process {@link HttpBenchServer} on loopback with
+     * {@code serverThreads} event loops, closed after it: the JIT warm-up of both ends, this one's
+     * ({@link #jitWarmup(Duration)}) and the server's ({@link HttpBenchServer.Builder#jitWarmup}).
+     */
+    static void onLoopback(TransportType transport, int serverThreads, LoopbackRun run) throws HttpLoadException {
+        try (HttpBenchServer server = HttpBenchServer.builder().bindAddress("127.0.0.1").port(0).threads(serverThreads)
+                .transport(transport).build()) {
+            run.run(URI.create("http://127.0.0.1:" + server.port() + "/"));
         }
     }
 
@@ -352,8 +382,19 @@ public final class HttpLoad {
                     new long[] {e.connect(), e.read(), e.write(), e.status(), e.timeout()}, r.latency().histogram(),
                     r.requestRate());
         } catch (ScriptException ex) {
-            throw new HttpLoadException(ex.getMessage());
+            throw failure(ex);
         }
+    }
+
+    /**
+     * A script that cannot run here (syntax error, unsupported feature) is bad input, like a bad
+     * option; a hook that failed during the run failed the run.
+     */
+    private static HttpLoadException failure(ScriptException e) {
+        if (e.badScript()) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        return new HttpLoadException(e.getMessage());
     }
 
     private HttpLoadResult result(Instant start, Duration runtime, List<LoadStats> stats, Histogram latency,

@@ -3,6 +3,7 @@ package io.netbench.tcp;
 import io.netbench.core.AbstractServerBuilder;
 import io.netbench.core.TransportType;
 import io.netbench.tcp.internal.ConnectionSniffer;
+import io.netbench.tcp.internal.JitWarmup;
 import io.netbench.tcp.internal.ServerContext;
 import io.netbench.tcp.internal.ServerLimits;
 import io.netbench.tcp.internal.UdpPortHandler;
@@ -28,6 +29,7 @@ import java.util.function.Consumer;
  * test. netbench clients ask for one-port mode and run every test through the listen port alone:
  * TCP tests over TCP port P, UDP tests over UDP port P, which is what a Kubernetes Service, a
  * NodePort or a NAT forwards. {@code quit} is acknowledged but does not stop the server.
+ * {@link Builder#jitWarmup(Duration)} makes it warm before it listens.
  *
  * <pre>{@code
  * try (QperfServer server = QperfServer.builder().port(0).build()) {
@@ -130,10 +132,10 @@ public final class QperfServer implements AutoCloseable {
         }
 
         /**
-         * Validates the options and starts listening.
+         * Validates the options, warms up if asked ({@link #jitWarmup(Duration)}) and starts listening.
          *
          * @throws IllegalArgumentException naming a bad option
-         * @throws IllegalStateException if the port cannot be bound (with the reason)
+         * @throws IllegalStateException if the port cannot be bound, or the warm-up fails (with the reason)
          */
         public QperfServer build() {
             InetAddress bind = validateListenOptions();
@@ -148,6 +150,7 @@ public final class QperfServer implements AutoCloseable {
             if (maxSessions < 1) {
                 throw new IllegalArgumentException("maxSessions must be >= 1: " + maxSessions);
             }
+            warmUp();
             ServerContext context = new ServerContext(transport, bind,
                     new ServerLimits(maxTime, maxMsgSize, ServerLimits.DEFAULT.maxSockBufSize(), maxSessions), notices);
             EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-qperf");
@@ -171,6 +174,16 @@ public final class QperfServer implements AutoCloseable {
             } catch (Exception e) { // sync() rethrows the bind failure, a checked exception, unchecked
                 group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
                 throw new IllegalStateException("cannot listen on " + describe(bind, port) + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Every socket test at once through the one-port path, from this process's qperf client. */
+        @Override
+        protected void warm(Duration time) {
+            try {
+                JitWarmup.server(transport(), threads(), time);
+            } catch (QperfException e) {
+                throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
             }
         }
 

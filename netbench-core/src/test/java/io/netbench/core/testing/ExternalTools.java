@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the real C tools (qperf, wrk, nginx, ip) that interop tests run against.
+ * Finds the real C tools (qperf, wrk, nginx, ip, luajit) and the files of their packages that interop
+ * tests run against.
  *
  * <p>On a developer machine a missing tool skips the test with the reason. In CI
  * ({@code NETBENCH_REQUIRE_INTEROP=true}, set by {@code .ci/run}) a missing tool fails it, so a
@@ -23,13 +24,25 @@ public final class ExternalTools {
     public static Path require(String name) {
         Optional<Path> path = find(name);
         if (path.isEmpty()) {
-            String why = name + " is not installed (apt-get install " + name + ")";
-            if (Boolean.parseBoolean(System.getenv("NETBENCH_REQUIRE_INTEROP"))) {
-                fail(why);
-            }
-            assumeTrue(false, why);
+            missing(name + " is not installed (apt-get install " + name + ")");
         }
         return path.get();
+    }
+
+    /** {@code path}, a file or directory that Debian's package {@code pkg} installs, or the test is skipped (failed in CI). */
+    public static Path requireFile(Path path, String pkg) {
+        if (!Files.exists(path)) {
+            missing(path + " is missing (apt-get install " + pkg + ")");
+        }
+        return path;
+    }
+
+    /** Skips the test because something it needs is missing or does not work here, saying why; fails it in CI. */
+    public static void missing(String why) {
+        if (Boolean.parseBoolean(System.getenv("NETBENCH_REQUIRE_INTEROP"))) {
+            fail(why);
+        }
+        assumeTrue(false, why);
     }
 
     /** {@code name} on the PATH or in the sbin directories, if present. */

@@ -1,10 +1,22 @@
 package io.netbench.http.internal.script;
 
-/** A wrk script failed; the message is Lua's, with the script name and line. */
+/**
+ * A wrk script failed: one line, {@code name:line: message}. {@link #badScript()} tells a script
+ * that cannot run here (it does not compile, fails while loading, or uses what netbench does not
+ * support) from one whose hook failed during the run.
+ */
 public final class ScriptException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public ScriptException(String message) {
+    private final boolean badScript;
+
+    ScriptException(String message, boolean badScript) {
         super(message);
+        this.badScript = badScript;
+    }
+
+    /** Whether the script must change to run here (exit 2), rather than having failed during the run (exit 1). */
+    public boolean badScript() {
+        return badScript;
     }
 }

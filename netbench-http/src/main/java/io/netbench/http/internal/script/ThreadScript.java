@@ -7,132 +7,91 @@ import io.netty.buffer.Unpooled;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
-import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * A wrk thread's own Lua state and the requests it makes: {@code request()} per send when the
- * script defines it, else one request built once with {@code wrk.format()} after {@code init} (a
- * script that only sets method, body or headers costs nothing per request). {@code response()} is
- * called only when defined, {@code delay()} before each send when defined. A script error stops
- * the thread and is kept for the run to report.
+ * script defines it, else wrk's {@code wrk.request()} called once (a script that only sets method,
+ * body or headers costs nothing per request). {@code response()} is called only when defined,
+ * {@code delay()} before each send when defined. A script error stops the thread and is kept for
+ * the run to report.
  */
 public final class ThreadScript implements RequestSource {
     private final ScriptState state;
-    private final LuaValue request;
-    private final LuaValue response;
-    private final LuaValue delay;
-    private final LuaTable thread = new LuaTable();
+    private final WrkThread thread;
+    private LuaValue request;
+    private LuaValue response;
+    private LuaValue delay;
     private RequestTemplate fixed;
     private int pipeline = 1;
-    private Runnable stop = () -> { };
-    private InetSocketAddress address;
-    private volatile String error;
+    private volatile ScriptException error;
 
     ThreadScript(String name, String source, URI uri, List<String> headers, PrintStream out,
                  InetSocketAddress address) {
         this.state = new ScriptState(name, source, uri, headers, out);
-        this.address = address;
-        this.request = state.function("request");
-        this.response = state.function("response");
-        this.delay = state.function("delay");
-        LuaTable meta = new LuaTable();
-        meta.set("__index", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs args) {
-                String key = args.arg(2).tojstring();
-                return switch (key) {
-                    case "addr" -> LuaValue.valueOf(ThreadScript.this.address.getAddress().getHostAddress() + ":"
-                            + ThreadScript.this.address.getPort());
-                    case "get" -> new VarArgFunction() {
-                        @Override
-                        public Varargs invoke(Varargs a) {
-                            return state.globals.get(a.arg(2));
-                        }
-                    };
-                    case "set" -> new VarArgFunction() {
-                        @Override
-                        public Varargs invoke(Varargs a) {
-                            state.globals.set(a.arg(2), a.arg(3));
-                            return LuaValue.NONE;
-                        }
-                    };
-                    case "stop" -> new VarArgFunction() {
-                        @Override
-                        public Varargs invoke(Varargs a) {
-                            stop.run();
-                            return LuaValue.NONE;
-                        }
-                    };
-                    default -> LuaValue.NIL;
-                };
-            }
-        });
-        meta.set("__newindex", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs args) {
-                if (args.arg(2).tojstring().equals("addr")) {
-                    ThreadScript.this.address = address(args.arg(3).tojstring());
-                }
-                return LuaValue.NONE;
-            }
-        });
-        thread.setmetatable(meta);
-        state.wrk.set("thread", thread);
+        this.thread = new WrkThread(state.globals, address);
+        state.wrk.set("thread", thread.userdata());
     }
 
     /** The thread object wrk's {@code setup(thread)} receives. */
-    LuaTable threadObject() {
-        return thread;
+    LuaValue threadObject() {
+        return thread.userdata();
     }
 
-    /** Runs {@code init(args)}, then prepares the requests. */
-    void init(List<String> args) {
-        LuaValue init = state.function("init");
-        if (init != null) {
-            LuaTable table = new LuaTable();
-            for (int i = 0; i < args.size(); i++) {
-                table.set(i + 1, args.get(i));
-            }
-            ScriptState.run(() -> init.call(table));
+    /** Calls {@code wrk.init(args)}: {@code args[0]} is the URL, then the script's arguments, as in wrk. */
+    void init(String url, List<String> args) {
+        LuaTable table = new LuaTable();
+        table.set(0, LuaValue.valueOf(url));
+        for (int i = 0; i < args.size(); i++) {
+            table.set(i + 1, args.get(i));
         }
-        if (request != null) {
-            pipeline = Math.max(1, countRequests(ScriptState.run(() -> request.call()).tojstring()));
-        } else {
-            String text = state.format(LuaValue.NIL, LuaValue.NIL, LuaValue.NIL, LuaValue.NIL);
-            pipeline = Math.max(1, countRequests(text));
-            fixed = RequestTemplate.of(text.getBytes(StandardCharsets.ISO_8859_1), pipeline);
+        ScriptState.run(() -> state.wrk.get("init").call(table));
+        request = state.function("request");
+        response = state.function("response");
+        delay = state.function("delay");
+    }
+
+    /** The requests one send holds, from a first call of the request hook (which wrk makes on its first thread). */
+    int countRequests() {
+        return countRequests(request());
+    }
+
+    /** Sets the requests per send; a script without {@code request()} builds its bytes now, once. */
+    void pipeline(int pipeline) {
+        this.pipeline = pipeline;
+        if (request == null) {
+            LuaString text = request();
+            fixed = RequestTemplate.of(java.util.Arrays.copyOfRange(text.m_bytes, text.m_offset,
+                    text.m_offset + text.m_length), pipeline);
         }
     }
 
-    private static int countRequests(String text) {
+    /** wrk's script_request: the global {@code request()}, else {@code wrk.request()}. */
+    private LuaString request() {
+        LuaValue hook = request != null ? request : state.wrk.get("request");
+        return ScriptState.run(hook::call).checkstring();
+    }
+
+    private static int countRequests(LuaString text) {
+        String s = text.tojstring();
         int n = 0;
-        for (int i = text.indexOf(" HTTP/1."); i >= 0; i = text.indexOf(" HTTP/1.", i + 1)) {
+        for (int i = s.indexOf(" HTTP/1."); i >= 0; i = s.indexOf(" HTTP/1.", i + 1)) {
             n++;
         }
-        return n;
-    }
-
-    static InetSocketAddress address(String addr) {
-        int colon = addr.lastIndexOf(':');
-        if (colon < 0) {
-            throw new org.luaj.vm2.LuaError("bad address " + addr + " (expected ip:port)");
-        }
-        return new InetSocketAddress(addr.substring(0, colon).replace("[", "").replace("]", ""),
-                Integer.parseInt(addr.substring(colon + 1)));
+        return Math.max(1, n);
     }
 
     /** Where this thread connects (a script may set {@code thread.addr} in setup). */
+    @Override
     public InetSocketAddress address() {
-        return address;
+        return thread.address();
     }
 
     /** The first script error on this thread, or null. */
-    public String error() {
+    ScriptException error() {
         return error;
     }
 
@@ -142,8 +101,8 @@ public final class ThreadScript implements RequestSource {
             return fixed.next();
         }
         try {
-            return Unpooled.wrappedBuffer(ScriptState.run(() -> request.call()).tojstring()
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            LuaString text = request();
+            return Unpooled.wrappedBuffer(text.m_bytes, text.m_offset, text.m_length);
         } catch (ScriptException e) {
             fail(e);
             return Unpooled.EMPTY_BUFFER;
@@ -168,7 +127,7 @@ public final class ThreadScript implements RequestSource {
         }
         try {
             ScriptState.run(() -> response.call(LuaValue.valueOf(status), table,
-                    LuaValue.valueOf(body.getBytes(StandardCharsets.ISO_8859_1))));
+                    LuaValue.valueOf(body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
         } catch (ScriptException e) {
             fail(e);
         }
@@ -180,7 +139,7 @@ public final class ThreadScript implements RequestSource {
             return -1;
         }
         try {
-            return ScriptState.run(() -> delay.call()).tolong();
+            return ScriptState.run(delay::call).tolong();
         } catch (ScriptException e) {
             fail(e);
             return -1;
@@ -196,13 +155,13 @@ public final class ThreadScript implements RequestSource {
 
     @Override
     public void onStop(Runnable stop) {
-        this.stop = stop;
+        thread.onStop(stop);
     }
 
     private void fail(ScriptException e) {
         if (error == null) {
-            error = e.getMessage();
+            error = e;
         }
-        stop.run();
+        thread.stop();
     }
 }

@@ -1,3 +1,0 @@
-request = function()
-  return nosuch.field
-end

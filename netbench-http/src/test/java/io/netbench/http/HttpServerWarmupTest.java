@@ -1,0 +1,40 @@
+package io.netbench.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netbench.core.testing.LiveThreads;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** {@link HttpBenchServer.Builder#jitWarmup}: served on a loopback port of its own before the real one listens. */
+class HttpServerWarmupTest {
+    @Test
+    void warmsInRoundsOnItsOwnPortOnceThenListens() throws Exception {
+        HttpBenchServer.Builder options = HttpBenchServer.builder().bindAddress("127.0.0.1").port(0).threads(1)
+                .jitWarmup(Duration.ofSeconds(3));
+        long begin = System.nanoTime();
+        options.warmUp();
+        assertTrue(System.nanoTime() - begin >= 1_500_000_000L, "fewer than three half-second rounds");
+        assertEquals(0, LiveThreads.named("netbench-http", "netbench-wrk"), "the warm-up's server or client is still running");
+        begin = System.nanoTime();
+        try (HttpBenchServer server = options.build()) {
+            assertTrue(System.nanoTime() - begin < 1_000_000_000L, "build() warmed up a second time");
+            HttpLoadResult r = HttpLoad.to(URI.create("http://127.0.0.1:" + server.port() + "/")).threads(1)
+                    .connections(2).duration(Duration.ofMillis(300)).run();
+            assertTrue(r.requests() > 0 && r.errors().socketErrors() == 0, r.toString());
+        }
+    }
+
+    @Test
+    void noWarmupByDefaultAndABadOneIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HttpBenchServer.builder().port(0).jitWarmup(Duration.ofSeconds(-1)).build());
+        assertTrue(e.getMessage().startsWith("jitWarmup must be 0 or at least 1 ms"), e.getMessage());
+        long begin = System.nanoTime();
+        HttpBenchServer.builder().port(0).warmUp();
+        assertTrue(System.nanoTime() - begin < 500_000_000L, "warmed up without being asked");
+    }
+}
