@@ -1,6 +1,5 @@
 package io.netbench.core;
 
-import io.netbench.core.internal.PrintfNumbers;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package io.netbench.core;
 
-import io.netbench.core.internal.PrintfNumbers;
 
 /**
  * Formats numbers exactly as wrk 4.x and wrk2 print them ({@code src/units.c}), so that netbench's

@@ -1,6 +1,6 @@
 package io.netbench.http.internal.script;
 
-import io.netbench.core.internal.PrintfNumbers;
+import io.netbench.core.PrintfNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.luaj.vm2.LuaString;

@@ -1,4 +1,4 @@
-package io.netbench.core.internal;
+package io.netbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.netbench.core.internal;
+package io.netbench.core;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
