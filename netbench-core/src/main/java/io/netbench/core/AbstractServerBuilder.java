@@ -149,9 +149,7 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
      * @throws IllegalArgumentException naming the bad option
      */
     protected InetAddress validateListenOptions() {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535: " + port);
-        }
+        Ports.checkListen("port", port);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
