@@ -130,23 +130,17 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
      */
     protected abstract void warm(Duration time);
 
-    /**
-     * {@return the port to listen on}
-     */
+    /** {@return the port to listen on} */
     protected int port() {
         return port;
     }
 
-    /**
-     * {@return the transport of the event loops}
-     */
+    /** {@return the transport of the event loops} */
     protected TransportType transport() {
         return transport;
     }
 
-    /**
-     * {@return the number of event loops}
-     */
+    /** {@return the number of event loops} */
     protected int threads() {
         return threads;
     }
