@@ -8,12 +8,13 @@ import io.netbench.core.TransportType;
 import io.netbench.core.internal.Async;
 import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfResult.Counters;
-import io.netbench.tcp.internal.ControlConnection;
-import io.netbench.tcp.internal.DataPath;
-import io.netbench.tcp.internal.JitWarmup;
-import io.netbench.tcp.internal.QperfRequest;
-import io.netbench.tcp.internal.QperfStat;
-import io.netbench.tcp.internal.Wire;
+import io.netbench.tcp.internal.client.ClientWarmup;
+import io.netbench.tcp.internal.client.ControlConnection;
+import io.netbench.tcp.internal.client.DataPath;
+import io.netbench.tcp.internal.protocol.ConfCodec;
+import io.netbench.tcp.internal.protocol.QperfRequest;
+import io.netbench.tcp.internal.protocol.QperfStat;
+import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
@@ -215,7 +216,7 @@ public final class QperfClient {
         validate();
         if (!jitWarmup.isZero() && test.isSocketTest()) {
             long size = msgSize > 0 ? msgSize : test.defaultMsgSize();
-            JitWarmup.run(test, (int) Math.min(size, WARMUP_MAX_MSG), jitWarmup, transport != TransportType.NIO,
+            ClientWarmup.run(test, (int) Math.min(size, WARMUP_MAX_MSG), jitWarmup, transport != TransportType.NIO,
                     reverse);
         }
         if (streams == 1 || !test.isBandwidth()) {
@@ -336,7 +337,7 @@ public final class QperfClient {
     }
 
     private QperfResult confResult(String target, Instant start, ControlConnection control) throws QperfException {
-        QperfConf remote = QperfConf.decode(control.receive(Wire.CONF_SIZE, "configuration"));
+        QperfConf remote = ConfCodec.decode(control.receive(Wire.CONF_SIZE, "configuration"));
         return emptyResult(target, start, remote);
     }
 

@@ -2,11 +2,10 @@ package io.netbench.tcp;
 
 import io.netbench.core.AbstractServerBuilder;
 import io.netbench.core.TransportType;
-import io.netbench.tcp.internal.ConnectionSniffer;
-import io.netbench.tcp.internal.JitWarmup;
-import io.netbench.tcp.internal.ServerContext;
-import io.netbench.tcp.internal.ServerLimits;
-import io.netbench.tcp.internal.UdpPortHandler;
+import io.netbench.tcp.internal.server.ConnectionSniffer;
+import io.netbench.tcp.internal.server.ServerContext;
+import io.netbench.tcp.internal.server.ServerLimits;
+import io.netbench.tcp.internal.server.UdpPortHandler;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -181,7 +180,7 @@ public final class QperfServer implements AutoCloseable {
         @Override
         protected void warm(Duration time) {
             try {
-                JitWarmup.server(transport(), threads(), time);
+                ServerWarmup.run(transport(), threads(), time);
             } catch (QperfException e) {
                 throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
             }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.LibC;
-import io.netbench.tcp.internal.QperfRequest;
+import io.netbench.tcp.internal.protocol.QperfRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

@@ -1,7 +1,8 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
 import io.netbench.core.internal.LibC;
 import io.netbench.tcp.QperfTest;
+import io.netbench.tcp.internal.protocol.ReadSizes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
@@ -61,7 +62,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * How much a receiver reads at once: whole messages, from 64 KiB (the default allocator starts
-     * at 2 KiB) to 1 MiB. Not the 4 KiB reads of the epoll threads ({@link DataPath#receiveChunk}):
+     * at 2 KiB) to 1 MiB. Not the 4 KiB reads of the epoll threads ({@link ReadSizes#tcpBw}):
      * on NIO they cost a qperf client more than half of its 4 KiB tcp_bw (0.44x, 12 of 12 paired
      * runs), for 10 % more at 64 B.
      */

@@ -1,5 +1,6 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
+import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

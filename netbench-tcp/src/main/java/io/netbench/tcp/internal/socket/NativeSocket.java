@@ -1,4 +1,4 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.socket;
 
 import io.netbench.core.internal.LibC;
 import io.netty.channel.unix.DatagramSocketAddress;
@@ -30,7 +30,7 @@ import java.util.Arrays;
  * the end of the stream or an error. Only the owning thread closes, after it has left its loop, so
  * that the descriptor's number is never reused under a call that is still running.
  */
-final class NativeSocket implements ByteChannel {
+public final class NativeSocket implements ByteChannel {
     private static final int SOL_SOCKET = 1;
     private static final int SO_RCVTIMEO = 20;
     private static final int SO_SNDTIMEO = 21;
@@ -58,7 +58,7 @@ final class NativeSocket implements ByteChannel {
      * Connects to {@code target}, waiting at most {@code timeoutMillis} (a blocking connect ends at
      * the socket's send timeout), with {@code sockBuf} bytes of socket buffers unless 0.
      */
-    static NativeSocket connect(InetSocketAddress target, int sockBuf, int timeoutMillis) throws IOException {
+    public static NativeSocket connect(InetSocketAddress target, int sockBuf, int timeoutMillis) throws IOException {
         Socket socket = open(Family.stream(target.getAddress() instanceof Inet6Address), sockBuf);
         try {
             timeout(socket, SO_SNDTIMEO, timeoutMillis);
@@ -74,7 +74,7 @@ final class NativeSocket implements ByteChannel {
     }
 
     /** A UDP socket connected to {@code target}, with {@code sockBuf} bytes of socket buffers unless 0. */
-    static NativeSocket connectDatagram(InetSocketAddress target, int sockBuf) throws IOException {
+    public static NativeSocket connectDatagram(InetSocketAddress target, int sockBuf) throws IOException {
         Socket socket = open(Family.datagram(target.getAddress() instanceof Inet6Address), sockBuf);
         try {
             socket.connect(target);
@@ -105,7 +105,7 @@ final class NativeSocket implements ByteChannel {
      * Takes over the socket of a channel Netty opened (an accepted connection, a datagram socket),
      * once the channel has left its event loop; the channel still owns the descriptor and closes it.
      */
-    static NativeSocket adopt(FileDescriptor fd) throws IOException {
+    public static NativeSocket adopt(FileDescriptor fd) throws IOException {
         if (!(fd instanceof Socket socket)) {
             throw new IOException("not a socket: " + fd);
         }
@@ -128,7 +128,7 @@ final class NativeSocket implements ByteChannel {
      * then took twice as long: its segments left ~100 us apart instead of back to back. With reno
      * in place there is nothing to restart. Best effort: a host that refuses it keeps its state.
      */
-    void restartCongestionControl() {
+    public void restartCongestionControl() {
         try {
             byte[] name = congestionControl().getBytes(StandardCharsets.US_ASCII);
             if (name.length == 0 || Arrays.equals(RENO, name)) {
@@ -142,7 +142,7 @@ final class NativeSocket implements ByteChannel {
     }
 
     /** The name of the connection's congestion control algorithm ({@code TCP_CONGESTION}). */
-    String congestionControl() throws IOException {
+    public String congestionControl() throws IOException {
         ByteBuffer name = ByteBuffer.allocate(TCP_CA_NAME_MAX);
         socket.getRawOpt(IPPROTO_TCP, TCP_CONGESTION, name);
         int length = 0;
@@ -167,7 +167,7 @@ final class NativeSocket implements ByteChannel {
      * Receives one datagram into {@code dst} with {@code recvfrom()}, waiting for it; returns its
      * sender, or {@code null} once the socket has been shut down.
      */
-    InetSocketAddress receiveFrom(ByteBuffer dst) throws IOException {
+    public InetSocketAddress receiveFrom(ByteBuffer dst) throws IOException {
         DatagramSocketAddress from = socket.recvFrom(dst, dst.position(), dst.limit());
         if (from == null || from.receivedAmount() <= 0) {
             return null;
@@ -177,12 +177,12 @@ final class NativeSocket implements ByteChannel {
     }
 
     /** Connects a datagram socket to {@code peer}: from now on it receives from there only. */
-    void connect(InetSocketAddress peer) throws IOException {
+    public void connect(InetSocketAddress peer) throws IOException {
         socket.connect(peer);
     }
 
     /** Reads as {@link #read(ByteBuffer)} does, but returns 0 once {@code millis} have passed without data. */
-    int read(ByteBuffer dst, int millis) throws IOException {
+    public int read(ByteBuffer dst, int millis) throws IOException {
         timeout(socket, SO_RCVTIMEO, millis);
         try {
             return read(dst);
@@ -207,7 +207,7 @@ final class NativeSocket implements ByteChannel {
     }
 
     /** Ends both directions; from any thread. A blocked read sees the end, a blocked write an error. */
-    void shutdown() {
+    public void shutdown() {
         try {
             socket.shutdown();
         } catch (IOException e) {

@@ -1,8 +1,11 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
 import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfConf;
 import io.netbench.tcp.QperfTest;
+import io.netbench.tcp.internal.protocol.ConfCodec;
+import io.netbench.tcp.internal.protocol.QperfRequest;
+import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -51,7 +54,7 @@ final class ControlHandler extends ByteToMessageDecoder {
                 if (in.readableBytes() >= 6 && !versionMatches(in)) {
                     refuse(ctx, "upgrade qperf on client from " + in.getUnsignedShortLE(in.readerIndex()) + "."
                             + in.getUnsignedShortLE(in.readerIndex() + 2) + "." + in.getUnsignedShortLE(in.readerIndex() + 4)
-                            + " to " + Wire.VER_MAJ + "." + Wire.VER_MIN + "." + Wire.VER_INC);
+                            + " to " + Wire.VERSION);
                 } else if (in.readableBytes() >= Wire.REQUEST_SIZE) {
                     handleRequest(ctx, QperfRequest.decode(in));
                 }
@@ -101,7 +104,7 @@ final class ControlHandler extends ByteToMessageDecoder {
         switch (test) {
             case CONF -> {
                 ByteBuf conf = ctx.alloc().buffer(Wire.CONF_SIZE);
-                QperfConf.local().encode(conf);
+                ConfCodec.encode(QperfConf.local(), conf);
                 state = State.IDLE;
                 ctx.writeAndFlush(conf).addListener(ChannelFutureListener.CLOSE);
             }

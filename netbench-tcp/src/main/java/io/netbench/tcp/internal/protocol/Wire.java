@@ -1,7 +1,9 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.protocol;
 
+import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Constants of qperf 0.4.11's control protocol and of netbench's one-port extension to it.
@@ -27,14 +29,17 @@ public final class Wire {
     public static final int VER_MAJ = 0;
     public static final int VER_MIN = 4;
     public static final int VER_INC = 11;
+    /** The qperf version this protocol is: {@code 0.4.11}. */
+    public static final String VERSION = VER_MAJ + "." + VER_MIN + "." + VER_INC;
     public static final int REQUEST_SIZE = 200;
     /** Encoded STAT fields: 3 u32, 2 × 9 u64 ticks, 4 × 3 u64 counters. */
     public static final int STAT_ENCODED = 252;
     /** What qperf sends for STAT: the C struct's size, padding included. */
     public static final int STAT_SIZE = 256;
-    public static final int CONF_FIELD = 64;
-    public static final int CONF_SIZE = 4 * CONF_FIELD;
+    /** A string field of qperf's structs: {@code char[64]}, NUL-terminated. */
     public static final int STRSIZE = 64;
+    /** qperf's CONF struct: four strings. */
+    public static final int CONF_SIZE = 4 * STRSIZE;
 
     public static final byte[] SYNC_BEFORE = ascii("synchronization before test");
     public static final byte[] SYNC_AFTER = ascii("synchronization after test");
@@ -55,8 +60,34 @@ public final class Wire {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** What opens a one-port data path: {@code magic} ({@link #DATA_MAGIC} or {@link #UDP_HELLO}), then the token. */
+    public static byte[] preamble(byte[] magic, String token) {
+        byte[] t = ascii(token);
+        byte[] out = Arrays.copyOf(magic, magic.length + t.length);
+        System.arraycopy(t, 0, out, magic.length, t.length);
+        return out;
+    }
+
+    /** Writes {@code s} as qperf's C strings: ASCII, cut to {@value #STRSIZE} - 1 bytes, NUL-padded to {@value #STRSIZE}. */
+    public static void writeString(ByteBuf out, String s) {
+        byte[] bytes = ascii(s);
+        int n = Math.min(bytes.length, STRSIZE - 1);
+        out.writeBytes(bytes, 0, n).writeZero(STRSIZE - n);
+    }
+
+    /** Reads a string that {@link #writeString} wrote: {@value #STRSIZE} bytes, up to the first NUL. */
+    public static String readString(ByteBuf in) {
+        byte[] bytes = new byte[STRSIZE];
+        in.readBytes(bytes);
+        int n = 0;
+        while (n < bytes.length && bytes[n] != 0) {
+            n++;
+        }
+        return new String(bytes, 0, n, StandardCharsets.US_ASCII);
+    }
+
     /** Whether the datagram between {@code datagram}'s position and limit is a one-port hello ({@link #UDP_HELLO} + token). */
-    static boolean isUdpHello(ByteBuffer datagram) {
+    public static boolean isUdpHello(ByteBuffer datagram) {
         if (datagram.remaining() != UDP_HELLO.length + TOKEN_LENGTH) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.CpuPinning;

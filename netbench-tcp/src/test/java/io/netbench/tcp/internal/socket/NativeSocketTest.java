@@ -1,4 +1,4 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.socket;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

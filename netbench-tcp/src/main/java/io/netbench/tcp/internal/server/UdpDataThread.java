@@ -1,5 +1,6 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
+import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.protocol;
 
 import io.netbench.core.CpuSnapshot;
 import io.netty.buffer.ByteBuf;

@@ -1,7 +1,7 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.client;
 
 import io.netbench.tcp.QperfException;
-
+import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;

@@ -1,7 +1,6 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.protocol;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
 
 /**
  * qperf's REQ struct: what a client asks the server to run. Encoded little-endian field by field,
@@ -37,8 +36,8 @@ public record QperfRequest(int verMaj, int verMin, int verInc, int reqIndex, lon
             rdAtomic, sl, sockBufSize, srcPathBits, time, timeout, useCm}) {
             out.writeIntLE((int) v);
         }
-        writeString(out, id);
-        writeString(out, staticRate);
+        Wire.writeString(out, id);
+        Wire.writeString(out, staticRate);
     }
 
     /** Decodes {@value Wire#REQUEST_SIZE} readable bytes. */
@@ -52,27 +51,11 @@ public record QperfRequest(int verMaj, int verMin, int verInc, int reqIndex, lon
             v[i] = in.readUnsignedIntLE();
         }
         return new QperfRequest(verMaj, verMin, verInc, reqIndex, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
-                v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], readString(in), readString(in));
+                v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], Wire.readString(in), Wire.readString(in));
     }
 
     /** The one-port session token, if this request comes from a netbench client asking for it. */
     public String onePortToken() {
         return id.startsWith(Wire.ONE_PORT_MARKER) ? id.substring(Wire.ONE_PORT_MARKER.length()) : null;
-    }
-
-    private static void writeString(ByteBuf out, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
-        int n = Math.min(bytes.length, Wire.STRSIZE - 1);
-        out.writeBytes(bytes, 0, n).writeZero(Wire.STRSIZE - n);
-    }
-
-    private static String readString(ByteBuf in) {
-        byte[] bytes = new byte[Wire.STRSIZE];
-        in.readBytes(bytes);
-        int n = 0;
-        while (n < bytes.length && bytes[n] != 0) {
-            n++;
-        }
-        return new String(bytes, 0, n, StandardCharsets.US_ASCII);
     }
 }

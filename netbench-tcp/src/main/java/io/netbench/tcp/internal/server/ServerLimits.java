@@ -1,6 +1,7 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
 import io.netbench.tcp.QperfTest;
+import io.netbench.tcp.internal.protocol.QperfRequest;
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,18 +14,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The client's JIT warm-up against a peer in this process. */
-class JitWarmupTest {
+class ClientWarmupTest {
     @Test
     void everyLoopRunsForTheTimeAndLeavesNothingBehind() throws Exception {
         List<Boolean> paths = TransportType.EPOLL.isAvailable() ? List.of(false, true) : List.of(false);
         for (boolean nativeIo : paths) {
             for (QperfTest test : List.of(QperfTest.TCP_BW, QperfTest.TCP_LAT, QperfTest.UDP_BW, QperfTest.UDP_LAT)) {
                 long start = System.nanoTime();
-                JitWarmup.run(test, 100, Duration.ofMillis(200), nativeIo, false);
+                ClientWarmup.run(test, 100, Duration.ofMillis(200), nativeIo, false);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertTrue(millis >= 190 && millis < 3000, test + " native " + nativeIo + ": " + millis + " ms");
             }
-            JitWarmup.run(QperfTest.TCP_BW, 4096, Duration.ofMillis(100), nativeIo, true);
+            ClientWarmup.run(QperfTest.TCP_BW, 4096, Duration.ofMillis(100), nativeIo, true);
         }
         long until = System.nanoTime() + 2_000_000_000L;
         while (warmupThreads() > 0 && System.nanoTime() < until) {

@@ -1,6 +1,7 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
 import io.netbench.core.internal.LibC;
+import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

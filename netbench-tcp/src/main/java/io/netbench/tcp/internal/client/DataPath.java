@@ -1,9 +1,13 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.client;
 
 import io.netbench.core.LatencyRecorder;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfResult.Counters;
 import io.netbench.tcp.QperfTest;
+import io.netbench.tcp.internal.protocol.ReadSizes;
+import io.netbench.tcp.internal.protocol.Wire;
+import io.netbench.tcp.internal.socket.BlockingIo;
+import io.netbench.tcp.internal.socket.NativeSocket;
 import io.netty.util.NetUtil;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -16,8 +20,6 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The client end of one test's data path, a blocking TCP connection or connected UDP socket, and
@@ -29,8 +31,6 @@ import java.util.Arrays;
  */
 public final class DataPath implements AutoCloseable {
     private static final int HELLO_TRIES = 5;
-    private static final int SMALL_MESSAGE = 4096;
-    private static final int LARGE_CHUNK = 64 * 1024;
 
     private final QperfTest test;
     private final ByteChannel channel;
@@ -77,7 +77,7 @@ public final class DataPath implements AutoCloseable {
                 : connectJdk(target, sockBuf, timeoutMillis);
         try {
             if (token != null) {
-                writeFully(ch, ByteBuffer.wrap(preamble(Wire.DATA_MAGIC, token)));
+                BlockingIo.writeFully(ch, ByteBuffer.wrap(Wire.preamble(Wire.DATA_MAGIC, token)));
             }
             return ch;
         } catch (IOException e) {
@@ -132,7 +132,7 @@ public final class DataPath implements AutoCloseable {
 
     /** Ties this UDP socket to the session; the server's acknowledgement proves the port is forwarded. */
     private static void hello(ByteChannel ch, String token, int waitMillis, int port) throws IOException {
-        ByteBuffer hello = ByteBuffer.wrap(preamble(Wire.UDP_HELLO, token));
+        ByteBuffer hello = ByteBuffer.wrap(Wire.preamble(Wire.UDP_HELLO, token));
         ByteBuffer reply = ByteBuffer.allocateDirect(64);
         for (int i = 0; i < HELLO_TRIES; i++) {
             ch.write(hello.clear());
@@ -161,13 +161,6 @@ public final class DataPath implements AutoCloseable {
         return packet.getLength();
     }
 
-    private static byte[] preamble(byte[] magic, String token) {
-        byte[] t = token.getBytes(StandardCharsets.US_ASCII);
-        byte[] out = Arrays.copyOf(magic, magic.length + t.length);
-        System.arraycopy(t, 0, out, magic.length, t.length);
-        return out;
-    }
-
     /**
      * Runs the test until {@link #stop()} or {@code deadlineNanos}; latency tests record half of
      * each round trip into {@code latency}.
@@ -178,7 +171,7 @@ public final class DataPath implements AutoCloseable {
             // a test on a fresh connection, as in classic qperf: not one that has sent a preamble
             stream.restartCongestionControl();
         }
-        ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? receiveChunk(msgSize) : msgSize);
+        ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? ReadSizes.tcpBw(msgSize) : msgSize);
         long[] msgs = new long[2];
         long[] received = new long[1];
         try {
@@ -238,7 +231,7 @@ public final class DataPath implements AutoCloseable {
                     throw new ClosedChannelException();
                 }
             } else {
-                if (!readFully(channel, buf)) {
+                if (!BlockingIo.readFully(channel, buf)) {
                     throw new ClosedChannelException();
                 }
             }
@@ -251,41 +244,8 @@ public final class DataPath implements AutoCloseable {
         if (test.isUdp()) {
             channel.write(buf);
         } else {
-            writeFully(channel, buf);
+            BlockingIo.writeFully(channel, buf);
         }
-    }
-
-    /**
-     * What a tcp_bw receive of {@code msgSize} messages asks for at most: 4 KiB for messages up to
-     * 4 KiB, 64 KiB above. Both ends receive this way: the server's tcp_bw and the client's
-     * reversed one. Smaller reads release receive space, and so open the window for the sender,
-     * sooner, and from the receiver's CPU. Small messages keep the sender busy with a system call
-     * each, and there the reads of 4 KiB paid: a qperf client sent 8 % more 4 KiB messages (17 of
-     * 20 paired runs) and 16 % more 2 KiB ones (10 of 10) than against 64 KiB reads, with which the
-     * server's data thread had used 50-60 % of a CPU, qperf's server 80 %, and the sender all of
-     * one. Above 4 KiB the larger reads won: reading 16 KiB messages 16 KiB at a time lost 11 %,
-     * and a C sink reading 256 KiB messages whole took 2.2-2.4 GB/s against 2.9-3.3 in 16 to
-     * 64 KiB reads.
-     */
-    static int receiveChunk(int msgSize) {
-        return msgSize <= SMALL_MESSAGE ? SMALL_MESSAGE : LARGE_CHUNK;
-    }
-
-    /** Writes all that remains in {@code buf}, with as many calls as the socket needs. */
-    static void writeFully(ByteChannel ch, ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-    }
-
-    /** Fills what remains of {@code buf}, with as many calls as it takes; false at the end of the stream. */
-    static boolean readFully(ByteChannel ch, ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            if (ch.read(buf) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Stops the loop, from any thread: a loop blocked in I/O ends at once. */

@@ -1,4 +1,4 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,9 +1,12 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
 import io.netbench.core.CpuSnapshot;
 import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfTest;
+import io.netbench.tcp.internal.protocol.QperfRequest;
+import io.netbench.tcp.internal.protocol.QperfStat;
+import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;

@@ -1,6 +1,8 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
 import io.netbench.tcp.QperfTest;
+import io.netbench.tcp.internal.protocol.ReadSizes;
+import io.netbench.tcp.internal.socket.BlockingIo;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,7 +10,7 @@ import java.nio.ByteBuffer;
 /**
  * A TCP data connection on the epoll transport, served by a thread of its own (see
  * {@link DataThread}): tcp_lat reads each message of msg_size and writes it back; tcp_bw reads
- * whatever has arrived, {@link DataPath#receiveChunk} bytes at most (woken per 4 KiB, see
+ * whatever has arrived, {@link ReadSizes#tcpBw} bytes at most (woken per 4 KiB, see
  * {@link TcpDataHandler#receiveInBatches}); a reversed tcp_bw sends messages until the timer.
  */
 final class TcpDataThread extends DataThread {
@@ -24,7 +26,7 @@ final class TcpDataThread extends DataThread {
     @Override
     int capacity() {
         return session.test == QperfTest.TCP_LAT || session.reversed() ? session.msgSize()
-                : DataPath.receiveChunk(session.msgSize());
+                : ReadSizes.tcpBw(session.msgSize());
     }
 
     @Override
@@ -39,12 +41,12 @@ final class TcpDataThread extends DataThread {
 
     /** tcp_lat: each whole message back, until the timer, then to {@link #receive}. */
     private void echo(ByteBuffer buf, int size) throws IOException {
-        while (!session.finished && DataPath.readFully(socket, buf.clear())) {
+        while (!session.finished && BlockingIo.readFully(socket, buf.clear())) {
             if (session.finished) {
                 return;
             }
             buf.flip();
-            DataPath.writeFully(socket, buf);
+            BlockingIo.writeFully(socket, buf);
             session.counters.echoed(size, size);
         }
     }
@@ -54,7 +56,7 @@ final class TcpDataThread extends DataThread {
         start.await();
         while (!session.finished) {
             buf.clear();
-            DataPath.writeFully(socket, buf);
+            BlockingIo.writeFully(socket, buf);
             session.counters.sent(size, 1);
         }
     }

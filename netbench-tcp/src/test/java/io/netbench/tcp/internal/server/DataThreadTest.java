@@ -1,4 +1,4 @@
-package io.netbench.tcp.internal;
+package io.netbench.tcp.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,7 @@ import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfServer;
 import io.netbench.tcp.QperfTest;
+import io.netbench.tcp.internal.protocol.QperfRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
