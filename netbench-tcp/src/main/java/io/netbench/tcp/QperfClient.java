@@ -1,36 +1,11 @@
 package io.netbench.tcp;
 
-import io.netbench.core.CpuSnapshot;
-import io.netbench.core.CpuUsage;
-import io.netbench.core.LatencyRecorder;
-import io.netbench.core.LatencyStats;
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.Async;
-import io.netbench.core.internal.CpuPinning;
-import io.netbench.tcp.QperfResult.Counters;
-import io.netbench.tcp.internal.client.ClientWarmup;
-import io.netbench.tcp.internal.client.ControlConnection;
-import io.netbench.tcp.internal.client.DataPath;
-import io.netbench.tcp.internal.protocol.ConfCodec;
-import io.netbench.tcp.internal.protocol.QperfRequest;
-import io.netbench.tcp.internal.protocol.QperfStat;
-import io.netbench.tcp.internal.protocol.Wire;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.io.IOException;
-import java.security.SecureRandom;
+import io.netbench.tcp.internal.client.QperfRunner;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one qperf test against a qperf server, a netbench server or the real qperf daemon.
@@ -50,10 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class QperfClient {
     /** For {@link #cpuAffinity(int, int)}: leave that side's threads where the system puts them. */
-    public static final int NO_AFFINITY = -1;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_CPUS = 1024;
-    private static final int WARMUP_MAX_MSG = 64 * 1024;
+    public static final int NO_AFFINITY = QperfOptions.NO_AFFINITY;
 
     private final String host;
     private final int port;
@@ -200,48 +172,15 @@ public final class QperfClient {
         return this;
     }
 
-    /** Runs the test in the background. */
-    public CompletableFuture<QperfResult> start() {
-        validate();
-        return Async.start("netbench-qperf", this::run);
-    }
-
     /**
-     * Runs the test and returns its result.
+     * The options set so far, checked: what {@link #run()} and {@link #start()} run.
      *
      * @throws IllegalArgumentException naming a bad option
-     * @throws QperfException with a one-line reason when the server cannot be reached or fails
      */
-    public QperfResult run() throws QperfException {
-        validate();
-        if (!jitWarmup.isZero() && test.isSocketTest()) {
-            long size = msgSize > 0 ? msgSize : test.defaultMsgSize();
-            ClientWarmup.run(test, (int) Math.min(size, WARMUP_MAX_MSG), jitWarmup, transport != TransportType.NIO,
-                    reverse);
-        }
-        if (streams == 1 || !test.isBandwidth()) {
-            return runOne();
-        }
-        List<CompletableFuture<QperfResult>> runs = new ArrayList<>();
-        for (int i = 0; i < streams; i++) {
-            runs.add(Async.start("netbench-qperf-stream-" + i, this::runOne));
-        }
-        List<QperfResult> results = new ArrayList<>();
-        for (Future<QperfResult> run : runs) {
-            results.add(await(run));
-        }
-        return QperfResult.combine(results);
-    }
-
-    private static QperfResult await(Future<QperfResult> run) throws QperfException {
-        try {
-            return run.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof QperfException q ? q : new QperfException(e.getCause().toString(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QperfException("interrupted", e);
-        }
+    public QperfOptions options() {
+        return new QperfOptions(host, port, test, msgSize, time, timeout, waitServer, localSockBufSize,
+                remoteSockBufSize, dataPort, accessRecv, onePort, streams, reverse, localCpu, remoteCpu, transport,
+                jitWarmup);
     }
 
     /**
@@ -251,143 +190,22 @@ public final class QperfClient {
      * @throws IllegalArgumentException naming a bad option
      */
     public void validate() {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1..65535: " + port);
-        }
-        if (msgSize < 0 || msgSize > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("msg_size must be 1..4294967295 bytes: " + msgSize);
-        }
-        if (test.isUdp() && msgSize > QperfTest.MAX_UDP_MSG_SIZE) {
-            throw new IllegalArgumentException("msg_size " + msgSize + " is too large for " + test.qperfName()
-                    + ": a UDP datagram carries at most " + QperfTest.MAX_UDP_MSG_SIZE + " bytes");
-        }
-        if (time == null || time.toSeconds() < 1 || time.toSeconds() > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("time must be at least 1 second: " + time);
-        }
-        if (timeout == null || timeout.toSeconds() < 1) {
-            throw new IllegalArgumentException("timeout must be at least 1 second: " + timeout);
-        }
-        if (waitServer == null || waitServer.isNegative()) {
-            throw new IllegalArgumentException("wait_server must be >= 0: " + waitServer);
-        }
-        if (localSockBufSize < 0 || remoteSockBufSize < 0 || localSockBufSize > Integer.MAX_VALUE
-                || remoteSockBufSize > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("sock_buf_size must be 0..2147483647");
-        }
-        if (dataPort < 0 || dataPort > 65535) {
-            throw new IllegalArgumentException("ip_port must be 0..65535: " + dataPort);
-        }
-        if (streams < 1 || streams > 128) {
-            throw new IllegalArgumentException("streams must be 1..128: " + streams);
-        }
-        if (localCpu < NO_AFFINITY || remoteCpu < NO_AFFINITY || localCpu >= MAX_CPUS || remoteCpu >= MAX_CPUS) {
-            throw new IllegalArgumentException("cpu affinity must be 0.." + (MAX_CPUS - 1) + " or NO_AFFINITY: "
-                    + localCpu + ", " + remoteCpu);
-        }
-        if (!transport.isAvailable()) {
-            throw new IllegalArgumentException("transport " + transport.displayName() + " is "
-                    + transport.availabilityText());
-        }
-        if (jitWarmup == null || jitWarmup.isNegative() || !jitWarmup.isZero() && jitWarmup.toMillis() < 1) {
-            throw new IllegalArgumentException("jitWarmup must be 0 or at least 1 ms: " + jitWarmup);
-        }
-        if (reverse && test != QperfTest.TCP_BW) {
-            throw new IllegalArgumentException("reverse applies to tcp_bw only, not " + test.qperfName());
-        }
+        options();
     }
 
-    private QperfResult runOne() throws QperfException {
-        if (localCpu == NO_AFFINITY) {
-            return exchange();
-        }
-        CpuPinning.Pin pin;
-        try {
-            pin = new CpuPinning().pin(localCpu);
-        } catch (IOException e) {
-            throw new QperfException(e.getMessage(), e);
-        }
-        try (pin) {
-            return exchange();
-        }
+    /**
+     * Runs the test and returns its result.
+     *
+     * @throws IllegalArgumentException naming a bad option
+     * @throws QperfException with a one-line reason when the server cannot be reached or fails
+     */
+    public QperfResult run() throws QperfException {
+        return new QperfRunner(options()).run();
     }
 
-    /** One control connection: the request, and the test it asks for. */
-    private QperfResult exchange() throws QperfException {
-        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        long size = msgSize > 0 ? msgSize : test.defaultMsgSize();
-        String token = onePort && test.isSocketTest() ? HexFormat.of().formatHex(randomBytes()) : null;
-        Instant start = Instant.now();
-        try (ControlConnection control = ControlConnection.open(host, port, timeoutMillis,
-                waitServer.toMillis())) {
-            ByteBuf request = Unpooled.buffer(Wire.REQUEST_SIZE);
-            QperfRequest.of(test.index(), size, time.toSeconds(), timeout.toSeconds(), remoteSockBufSize, dataPort,
-                    accessRecv ? 1 : 0, reverse ? 1 : 0, token == null ? "" : Wire.ONE_PORT_MARKER + token)
-                    .withAffinity(remoteCpu + 1).encode(request);
-            control.send(request, "request data");
-            String target = host + ":" + port;
-            return switch (test) {
-                case CONF -> confResult(target, start, control);
-                case QUIT -> {
-                    control.synchronize(Wire.SYNC_BEFORE);
-                    yield emptyResult(target, start, null);
-                }
-                default -> measure(control, target, start, (int) size, token, timeoutMillis);
-            };
-        }
-    }
-
-    private QperfResult confResult(String target, Instant start, ControlConnection control) throws QperfException {
-        QperfConf remote = ConfCodec.decode(control.receive(Wire.CONF_SIZE, "configuration"));
-        return emptyResult(target, start, remote);
-    }
-
-    private QperfResult emptyResult(String target, Instant start, QperfConf remote) {
-        CpuUsage none = new CpuUsage(0, 0, 0, 0, 0, 0, Double.NaN);
-        return new QperfResult(test, target, start, 0, Duration.ZERO, Counters.ZERO, Counters.ZERO, none, none,
-                LatencyStats.of(LatencyRecorder.newHistogram()), remote);
-    }
-
-    private QperfResult measure(ControlConnection control, String target, Instant start, int size, String token,
-                                int timeoutMillis) throws QperfException {
-        long port = control.receivePort();
-        LatencyRecorder recorder = new LatencyRecorder();
-        ScheduledExecutorService timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "netbench-qperf-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        try (DataPath data = DataPath.open(test, control.server(), port, token, localSockBufSize, timeoutMillis,
-                transport != TransportType.NIO)) {
-            // The first snapshot loads the management classes (tens of milliseconds): not after the
-            // sync, where the server's timer is already running.
-            CpuSnapshot.now();
-            control.synchronize(Wire.SYNC_BEFORE);
-            CpuSnapshot begin = CpuSnapshot.now();
-            long deadline = System.nanoTime() + time.toNanos();
-            timer.schedule(data::stop, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            Counters local = data.run(size, deadline, recorder.newWriter(), reverse);
-            CpuSnapshot end = CpuSnapshot.now();
-            data.stop();
-            control.setTimeout(timeoutMillis + 2000);
-            QperfStat stat = QperfStat.decode(control.receive(Wire.STAT_SIZE, "results"));
-            control.send(Wire.SYNC_AFTER, "synchronization");
-            Counters remote = new Counters(stat.s().bytes(), stat.s().msgs(), stat.r().bytes(), stat.r().msgs());
-            if (reverse && remote.sentBytes() == 0) {
-                throw new QperfException("the server did not send: --reverse needs a netbench server");
-            }
-            CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
-            return new QperfResult(test, target, start, size, time, local, remote, CpuUsage.between(begin, end),
-                    remoteCpu, LatencyStats.of(recorder.total()), null);
-        } catch (IOException e) {
-            throw e instanceof QperfException q ? q : new QperfException(e.getMessage(), e);
-        } finally {
-            timer.shutdownNow();
-        }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[Wire.TOKEN_LENGTH / 2];
-        RANDOM.nextBytes(bytes);
-        return bytes;
+    /** Runs the test in the background. */
+    public CompletableFuture<QperfResult> start() {
+        QperfRunner runner = new QperfRunner(options());
+        return Async.start("netbench-qperf", runner::run);
     }
 }

@@ -6,7 +6,6 @@ import io.netbench.core.Metric;
 import io.netbench.core.TestResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The immutable result of one qperf test, with the figures qperf derives and prints.
@@ -24,6 +23,12 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
     /** What one side sent and received. */
     public record Counters(long sentBytes, long sentMsgs, long receivedBytes, long receivedMsgs) {
         public static final Counters ZERO = new Counters(0, 0, 0, 0);
+
+        /** {@return these counters and {@code other}'s, added: what two parallel streams moved together} */
+        public Counters plus(Counters other) {
+            return new Counters(sentBytes + other.sentBytes, sentMsgs + other.sentMsgs,
+                    receivedBytes + other.receivedBytes, receivedMsgs + other.receivedMsgs);
+        }
     }
 
     /** Half the round trip in nanoseconds, as qperf's {@code latency}; 0 for bandwidth tests. */
@@ -111,28 +116,5 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
                     .metric(Metric.SEND_COST, sendCost()).metric(Metric.RECV_COST, receiveCost());
         }
         return b.build();
-    }
-
-    /** Parallel streams of one test as one result: counters added, CPU and time of the first. */
-    static QperfResult combine(List<QperfResult> results) {
-        QperfResult first = results.get(0);
-        return new QperfResult(first.test(), first.target(), first.start(), first.msgSize(), first.time(),
-                sum(results, true), sum(results, false), first.localCpu(), first.remoteCpu(), first.latency(),
-                first.remoteConf());
-    }
-
-    private static Counters sum(List<QperfResult> results, boolean local) {
-        long sb = 0;
-        long sm = 0;
-        long rb = 0;
-        long rm = 0;
-        for (QperfResult r : results) {
-            Counters c = local ? r.local() : r.remote();
-            sb += c.sentBytes();
-            sm += c.sentMsgs();
-            rb += c.receivedBytes();
-            rm += c.receivedMsgs();
-        }
-        return new Counters(sb, sm, rb, rm);
     }
 }

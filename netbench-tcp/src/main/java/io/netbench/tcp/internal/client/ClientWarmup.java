@@ -15,7 +15,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a qperf test's measuring loop for a while against a peer in this process on loopback, so
@@ -25,12 +24,12 @@ import java.util.concurrent.TimeUnit;
  * for latency tests, drops what arrives for bandwidth tests and sends for a reversed one. The
  * server sees none of it.
  */
-public final class ClientWarmup {
+final class ClientWarmup {
     private ClientWarmup() {
     }
 
     /** Drives {@code test}'s loop with {@code msgSize} messages for {@code time}; {@code reverse}: the peer sends. */
-    public static void run(QperfTest test, int msgSize, Duration time, boolean nativeIo, boolean reverse)
+    static void run(QperfTest test, int msgSize, Duration time, boolean nativeIo, boolean reverse)
             throws QperfException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (NetworkChannel peer = test.isUdp() ? DatagramChannel.open() : ServerSocketChannel.open()) {
@@ -41,13 +40,9 @@ public final class ClientWarmup {
             try (DataPath data = DataPath.open(test, new InetSocketAddress(loopback, port), port, null, 0, 2000,
                     nativeIo)) {
                 long deadline = System.nanoTime() + time.toNanos();
-                CompletableFuture<Void> timer = Async.start("netbench-qperf-warmup-timer", () -> {
-                    TimeUnit.NANOSECONDS.sleep(time.toNanos());
-                    data.stop();
-                    return null;
-                });
-                data.run(msgSize, deadline, new LatencyRecorder().newWriter(), reverse);
-                timer.join();
+                try (StopTimer timer = new StopTimer("netbench-qperf-warmup-timer", data, deadline)) {
+                    data.run(msgSize, deadline, new LatencyRecorder().newWriter(), reverse);
+                }
             } finally {
                 peer.close();
                 served.join();

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * The client end of qperf's control connection: blocking, every read bounded by the timeout,
  * and every failure turned into a one-line {@link QperfException} as qperf words it.
  */
-public final class ControlConnection implements AutoCloseable {
+final class ControlConnection implements AutoCloseable {
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_ERROR = 512;
 
@@ -40,7 +40,7 @@ public final class ControlConnection implements AutoCloseable {
      * {@code waitMillis} have passed (qperf's {@code -ws}). Errors name the host as given, as qperf's
      * do ({@code ::1: failed to connect}).
      */
-    public static ControlConnection open(String host, int port, int timeoutMillis, long waitMillis)
+    static ControlConnection open(String host, int port, int timeoutMillis, long waitMillis)
             throws QperfException {
         InetSocketAddress server = new InetSocketAddress(host, port);
         if (server.isUnresolved()) {
@@ -79,15 +79,15 @@ public final class ControlConnection implements AutoCloseable {
     }
 
     /** The server's address as connected: one-port data paths go to exactly this. */
-    public InetSocketAddress server() {
+    InetSocketAddress server() {
         return server;
     }
 
-    public void setTimeout(int millis) throws IOException {
+    void setTimeout(int millis) throws IOException {
         socket.setSoTimeout(millis);
     }
 
-    public void send(ByteBuf message, String item) throws QperfException {
+    void send(ByteBuf message, String item) throws QperfException {
         try {
             message.readBytes(out, message.readableBytes());
             out.flush();
@@ -98,7 +98,7 @@ public final class ControlConnection implements AutoCloseable {
         }
     }
 
-    public void send(byte[] message, String item) throws QperfException {
+    void send(byte[] message, String item) throws QperfException {
         send(Unpooled.wrappedBuffer(message), item);
     }
 
@@ -107,7 +107,7 @@ public final class ControlConnection implements AutoCloseable {
      * {@link Wire#URGENT_ERROR}; the urgent byte itself is left out of the stream), it becomes
      * {@code server: <text>}.
      */
-    public ByteBuf receive(int length, String item) throws QperfException {
+    ByteBuf receive(int length, String item) throws QperfException {
         byte[] bytes = new byte[length];
         int n = 0;
         try {
@@ -133,12 +133,12 @@ public final class ControlConnection implements AutoCloseable {
     }
 
     /** Exchanges a synchronisation text both ways, as qperf's {@code synchronize}. */
-    public void synchronize(byte[] text) throws QperfException {
+    void synchronize(byte[] text) throws QperfException {
         send(text, "synchronization");
         receiveSync(text);
     }
 
-    public void receiveSync(byte[] text) throws QperfException {
+    private void receiveSync(byte[] text) throws QperfException {
         byte[] got = receive(text.length, "synchronization").array();
         if (!Arrays.equals(got, text)) {
             if (isText(got, got.length)) {
@@ -150,7 +150,7 @@ public final class ControlConnection implements AutoCloseable {
     }
 
     /** Reads the data port the server answers a socket test with. */
-    public long receivePort() throws QperfException {
+    long receivePort() throws QperfException {
         ByteBuf got = receive(4, "port");
         long port = got.getUnsignedIntLE(0);
         if (port > 65535 && isText(got.array(), 4)) {

@@ -10,16 +10,10 @@ import io.netbench.tcp.internal.socket.BlockingIo;
 import io.netbench.tcp.internal.socket.NativeSocket;
 import io.netty.util.NetUtil;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SocketChannel;
 
 /**
  * The client end of one test's data path, a blocking TCP connection or connected UDP socket, and
@@ -29,9 +23,7 @@ import java.nio.channels.SocketChannel;
  * loaded, else through the JDK's channels. {@link #stop()} from another thread ends a loop blocked
  * in I/O: that is how the test timer stops it, like qperf's alarm signal.
  */
-public final class DataPath implements AutoCloseable {
-    private static final int HELLO_TRIES = 5;
-
+final class DataPath implements AutoCloseable {
     private final QperfTest test;
     private final ByteChannel channel;
     /** Wakes a thread blocked in {@link #channel} from another thread without closing it under it. */
@@ -52,16 +44,17 @@ public final class DataPath implements AutoCloseable {
      * for {@link Wire#SAME_PORT} to the control connection's own address and port (one-port mode).
      * {@code nativeIo} sends through Netty's JNI ({@link NativeSocket}) rather than the JDK.
      */
-    public static DataPath open(QperfTest test, InetSocketAddress control, long port, String token, long sockBuf,
+    static DataPath open(QperfTest test, InetSocketAddress control, long port, String token, long sockBuf,
                                 int timeoutMillis, boolean nativeIo) throws QperfException {
         boolean onePort = port == Wire.SAME_PORT;
         InetSocketAddress target = onePort ? control : new InetSocketAddress(control.getAddress(), (int) port);
         String kind = test.isUdp() ? "UDP" : "TCP";
+        String peerToken = onePort ? token : null;
         try {
-            return test.isUdp()
-                    ? new DataPath(test, openUdp(target, onePort ? token : null, (int) sockBuf, timeoutMillis, nativeIo), false)
-                    : new DataPath(test, openTcp(target, onePort ? token : null, (int) sockBuf, timeoutMillis, nativeIo),
-                    onePort);
+            ByteChannel channel = test.isUdp()
+                    ? DataChannels.udp(target, peerToken, (int) sockBuf, timeoutMillis, nativeIo)
+                    : DataChannels.tcp(target, peerToken, (int) sockBuf, timeoutMillis, nativeIo);
+            return new DataPath(test, channel, onePort && !test.isUdp());
         } catch (QperfException e) {
             throw e;
         } catch (IOException e) {
@@ -70,102 +63,11 @@ public final class DataPath implements AutoCloseable {
         }
     }
 
-    private static ByteChannel openTcp(InetSocketAddress target, String token, int sockBuf, int timeoutMillis,
-                                       boolean nativeIo) throws IOException {
-        // No TCP_NODELAY: qperf leaves Nagle on, which coalesces small bandwidth messages.
-        ByteChannel ch = nativeIo ? NativeSocket.connect(target, sockBuf, timeoutMillis)
-                : connectJdk(target, sockBuf, timeoutMillis);
-        try {
-            if (token != null) {
-                BlockingIo.writeFully(ch, ByteBuffer.wrap(Wire.preamble(Wire.DATA_MAGIC, token)));
-            }
-            return ch;
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
-    private static SocketChannel connectJdk(InetSocketAddress target, int sockBuf, int timeoutMillis)
-            throws IOException {
-        SocketChannel ch = SocketChannel.open();
-        try {
-            if (sockBuf > 0) {
-                ch.setOption(StandardSocketOptions.SO_SNDBUF, sockBuf);
-                ch.setOption(StandardSocketOptions.SO_RCVBUF, sockBuf);
-            }
-            ch.socket().connect(target, timeoutMillis);
-            return ch;
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
-    private static ByteChannel openUdp(InetSocketAddress target, String token, int sockBuf, int timeoutMillis,
-                                       boolean nativeIo) throws IOException {
-        ByteChannel ch = nativeIo ? NativeSocket.connectDatagram(target, sockBuf) : connectJdk(target, sockBuf);
-        try {
-            if (token != null) {
-                hello(ch, token, Math.max(200, timeoutMillis / HELLO_TRIES), target.getPort());
-            }
-            return ch;
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
-    private static DatagramChannel connectJdk(InetSocketAddress target, int sockBuf) throws IOException {
-        DatagramChannel ch = DatagramChannel.open();
-        try {
-            if (sockBuf > 0) {
-                ch.setOption(StandardSocketOptions.SO_SNDBUF, sockBuf);
-                ch.setOption(StandardSocketOptions.SO_RCVBUF, sockBuf);
-            }
-            return ch.connect(target);
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
-    /** Ties this UDP socket to the session; the server's acknowledgement proves the port is forwarded. */
-    private static void hello(ByteChannel ch, String token, int waitMillis, int port) throws IOException {
-        ByteBuffer hello = ByteBuffer.wrap(Wire.preamble(Wire.UDP_HELLO, token));
-        ByteBuffer reply = ByteBuffer.allocateDirect(64);
-        for (int i = 0; i < HELLO_TRIES; i++) {
-            ch.write(hello.clear());
-            if (receive(ch, reply.clear(), waitMillis) == Wire.UDP_ACK.length
-                    && reply.flip().equals(ByteBuffer.wrap(Wire.UDP_ACK))) {
-                return;
-            }
-        }
-        throw new QperfException("no UDP answer from server port " + port + " (is UDP forwarded to the same port as TCP?)");
-    }
-
-    /** One datagram into {@code dst}: its length, or 0 when none came within {@code waitMillis}. */
-    private static int receive(ByteChannel ch, ByteBuffer dst, int waitMillis) throws IOException {
-        if (ch instanceof NativeSocket socket) {
-            return socket.read(dst, waitMillis);
-        }
-        DatagramSocket socket = ((DatagramChannel) ch).socket();
-        socket.setSoTimeout(waitMillis);
-        DatagramPacket packet = new DatagramPacket(new byte[dst.remaining()], dst.remaining());
-        try {
-            socket.receive(packet);
-        } catch (SocketTimeoutException e) {
-            return 0; // lost or not forwarded: the caller tries again
-        }
-        dst.put(packet.getData(), 0, packet.getLength());
-        return packet.getLength();
-    }
-
     /**
      * Runs the test until {@link #stop()} or {@code deadlineNanos}; latency tests record half of
      * each round trip into {@code latency}.
      */
-    public Counters run(int msgSize, long deadlineNanos, LatencyRecorder.Writer latency, boolean reverse)
+    Counters run(int msgSize, long deadlineNanos, LatencyRecorder.Writer latency, boolean reverse)
             throws QperfException {
         if (preambleSent && channel instanceof NativeSocket stream) {
             // a test on a fresh connection, as in classic qperf: not one that has sent a preamble
@@ -249,7 +151,7 @@ public final class DataPath implements AutoCloseable {
     }
 
     /** Stops the loop, from any thread: a loop blocked in I/O ends at once. */
-    public synchronized void stop() {
+    synchronized void stop() {
         stopped = true;
         if (channel.isOpen()) {
             interrupter.run();
