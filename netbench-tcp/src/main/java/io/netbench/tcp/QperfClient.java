@@ -1,5 +1,7 @@
 package io.netbench.tcp;
 
+import io.netbench.core.NetbenchException;
+import io.netbench.core.RunInterruptedException;
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.Async;
 import io.netbench.tcp.internal.client.QperfRunner;
@@ -198,14 +200,23 @@ public final class QperfClient {
      *
      * @throws IllegalArgumentException naming a bad option
      * @throws QperfException with a one-line reason when the server cannot be reached or fails
+     * @throws RunInterruptedException when the thread is interrupted while it waits for the server
+     *     ({@link #waitServer}) or for parallel streams
      */
-    public QperfResult run() throws QperfException {
+    public QperfResult run() throws NetbenchException {
         return new QperfRunner(options()).run();
     }
 
-    /** Runs the test in the background. */
+    /**
+     * Runs the test in the background. Cancelling the future ({@code cancel(true)} or
+     * {@code cancel(false)}) ends the run: it closes every connection of the run (control and data,
+     * every stream) and ends its threads; the future completes with a
+     * {@link java.util.concurrent.CancellationException}.
+     *
+     * @throws IllegalArgumentException naming a bad option
+     */
     public CompletableFuture<QperfResult> start() {
         QperfRunner runner = new QperfRunner(options());
-        return Async.start("netbench-qperf", runner::run);
+        return Async.start("netbench-qperf", runner::run, runner::abort);
     }
 }

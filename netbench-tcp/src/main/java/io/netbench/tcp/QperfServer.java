@@ -152,7 +152,7 @@ public final class QperfServer implements AutoCloseable {
             warmUp();
             ServerContext context = new ServerContext(transport, bind,
                     new ServerLimits(maxTime, maxMsgSize, ServerLimits.DEFAULT.maxSockBufSize(), maxSessions), notices);
-            EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-qperf");
+            EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-qperf-server");
             try {
                 Channel tcp = new ServerBootstrap().group(group).channel(transport.serverChannelType())
                         .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)

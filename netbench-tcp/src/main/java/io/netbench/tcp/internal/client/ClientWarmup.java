@@ -28,9 +28,12 @@ final class ClientWarmup {
     private ClientWarmup() {
     }
 
-    /** Drives {@code test}'s loop with {@code msgSize} messages for {@code time}; {@code reverse}: the peer sends. */
-    static void run(QperfTest test, int msgSize, Duration time, boolean nativeIo, boolean reverse)
-            throws QperfException {
+    /**
+     * Drives {@code test}'s loop with {@code msgSize} messages for {@code time}; {@code reverse}:
+     * the peer sends. The loop's data path is one of the run's {@code connections}.
+     */
+    static void run(QperfTest test, int msgSize, Duration time, boolean nativeIo, boolean reverse,
+                    OpenConnections connections) throws QperfException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (NetworkChannel peer = test.isUdp() ? DatagramChannel.open() : ServerSocketChannel.open()) {
             peer.bind(new InetSocketAddress(loopback, 0));
@@ -38,7 +41,7 @@ final class ClientWarmup {
             CompletableFuture<Void> served = Async.start("netbench-qperf-warmup",
                     () -> serve(peer, test, msgSize, reverse));
             try (DataPath data = DataPath.open(test, new InetSocketAddress(loopback, port), port, null, 0, 2000,
-                    nativeIo)) {
+                    nativeIo, connections)) {
                 long deadline = System.nanoTime() + time.toNanos();
                 try (StopTimer timer = new StopTimer("netbench-qperf-warmup-timer", data, deadline)) {
                     data.run(msgSize, deadline, new LatencyRecorder().newWriter(), reverse);

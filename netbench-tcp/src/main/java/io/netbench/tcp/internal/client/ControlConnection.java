@@ -1,5 +1,7 @@
 package io.netbench.tcp.internal.client;
 
+import io.netbench.core.NetbenchException;
+import io.netbench.core.RunInterruptedException;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
@@ -23,12 +25,15 @@ final class ControlConnection implements AutoCloseable {
     private static final int MAX_ERROR = 512;
 
     private final Socket socket;
+    private final OpenConnections.Registration registration;
     private final InputStream in;
     private final OutputStream out;
     private final InetSocketAddress server;
 
-    private ControlConnection(Socket socket, InetSocketAddress server) throws IOException {
+    private ControlConnection(Socket socket, OpenConnections.Registration registration, InetSocketAddress server)
+            throws IOException {
         this.socket = socket;
+        this.registration = registration;
         this.server = server;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -38,10 +43,11 @@ final class ControlConnection implements AutoCloseable {
      * Connects to {@code host} (a name or an address literal) at {@code port} within
      * {@code timeoutMillis}; while the server is not there yet, tries again once a second until
      * {@code waitMillis} have passed (qperf's {@code -ws}). Errors name the host as given, as qperf's
-     * do ({@code ::1: failed to connect}).
+     * do ({@code ::1: failed to connect}). The socket is one of the run's {@code connections} from
+     * before it connects, so that a cancel also ends a connect in progress.
      */
-    static ControlConnection open(String host, int port, int timeoutMillis, long waitMillis)
-            throws QperfException {
+    static ControlConnection open(String host, int port, int timeoutMillis, long waitMillis,
+                                  OpenConnections connections) throws NetbenchException {
         InetSocketAddress server = new InetSocketAddress(host, port);
         if (server.isUnresolved()) {
             throw new QperfException(host + ": cannot resolve host name");
@@ -49,19 +55,21 @@ final class ControlConnection implements AutoCloseable {
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
         while (true) {
             Socket socket = new Socket();
+            OpenConnections.Registration registration = connections.add(() -> closeQuietly(socket));
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(server, timeoutMillis);
                 socket.setSoTimeout(timeoutMillis);
-                return new ControlConnection(socket, server);
+                return new ControlConnection(socket, registration, server);
             } catch (IOException e) {
+                registration.close();
                 closeQuietly(socket);
                 if (System.nanoTime() + RETRY_NANOS > deadline) {
                     throw new QperfException(host + ": failed to connect to port " + port + " (" + reason(e)
                             + waited(waitMillis) + ")", e);
                 }
             }
-            sleep(RETRY_NANOS);
+            sleep(RETRY_NANOS, host);
         }
     }
 
@@ -69,12 +77,11 @@ final class ControlConnection implements AutoCloseable {
         return millis == 0 ? "" : "; waited " + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms");
     }
 
-    private static void sleep(long nanos) throws QperfException {
+    private static void sleep(long nanos, String host) throws RunInterruptedException {
         try {
             TimeUnit.NANOSECONDS.sleep(nanos);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QperfException("interrupted", e);
+            throw RunInterruptedException.of("waiting for " + host, e);
         }
     }
 
@@ -184,6 +191,7 @@ final class ControlConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        registration.close();
         closeQuietly(socket);
     }
 

@@ -16,10 +16,9 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SocketChannel;
 
 /**
- * Opens the blocking channel under a client's {@link DataPath}: a TCP connection or a connected UDP
- * socket, through Netty's JNI ({@link NativeSocket}) or the JDK's channels. With a one-port token
- * it also does what ties the channel to the server's session: a TCP connection starts with
- * {@link Wire#DATA_MAGIC} and the token; a UDP socket sends a hello and waits for its acknowledgement.
+ * Opens the blocking channel under a client's {@link DataPath}, a TCP connection or a connected UDP
+ * socket, through Netty's JNI ({@link NativeSocket}) or the JDK's channels; in one-port mode,
+ * {@link #greet} then ties it to the server's session.
  */
 final class DataChannels {
     private static final int HELLO_TRIES = 5;
@@ -27,21 +26,11 @@ final class DataChannels {
     private DataChannels() {
     }
 
-    /** A TCP connection to {@code target}, which starts with the preamble when a {@code token} is given. */
-    static ByteChannel tcp(InetSocketAddress target, String token, int sockBuf, int timeoutMillis, boolean nativeIo)
+    /** A TCP connection to {@code target}, with {@code sockBuf} bytes of socket buffers unless 0. */
+    static ByteChannel tcp(InetSocketAddress target, int sockBuf, int timeoutMillis, boolean nativeIo)
             throws IOException {
         // No TCP_NODELAY: qperf leaves Nagle on, which coalesces small bandwidth messages.
-        ByteChannel ch = nativeIo ? NativeSocket.connect(target, sockBuf, timeoutMillis)
-                : connectJdk(target, sockBuf, timeoutMillis);
-        try {
-            if (token != null) {
-                BlockingIo.writeFully(ch, ByteBuffer.wrap(Wire.preamble(Wire.DATA_MAGIC, token)));
-            }
-            return ch;
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
+        return nativeIo ? NativeSocket.connect(target, sockBuf, timeoutMillis) : connectJdk(target, sockBuf, timeoutMillis);
     }
 
     private static SocketChannel connectJdk(InetSocketAddress target, int sockBuf, int timeoutMillis)
@@ -60,18 +49,21 @@ final class DataChannels {
         }
     }
 
-    /** A UDP socket connected to {@code target}, acknowledged by the server when a {@code token} is given. */
-    static ByteChannel udp(InetSocketAddress target, String token, int sockBuf, int timeoutMillis, boolean nativeIo)
-            throws IOException {
-        ByteChannel ch = nativeIo ? NativeSocket.connectDatagram(target, sockBuf) : connectJdk(target, sockBuf);
-        try {
-            if (token != null) {
-                hello(ch, token, Math.max(200, timeoutMillis / HELLO_TRIES), target.getPort());
-            }
-            return ch;
-        } catch (IOException e) {
-            ch.close();
-            throw e;
+    /** A UDP socket connected to {@code target}, with {@code sockBuf} bytes of socket buffers unless 0. */
+    static ByteChannel udp(InetSocketAddress target, int sockBuf, boolean nativeIo) throws IOException {
+        return nativeIo ? NativeSocket.connectDatagram(target, sockBuf) : connectJdk(target, sockBuf);
+    }
+
+    /**
+     * Ties {@code ch} to the one-port session of {@code token}: a TCP connection sends
+     * {@link Wire#DATA_MAGIC} and the token; a UDP socket sends a hello until the server, on
+     * {@code port}, acknowledges it, which proves that the port is forwarded for UDP too.
+     */
+    static void greet(ByteChannel ch, boolean udp, String token, int timeoutMillis, int port) throws IOException {
+        if (udp) {
+            hello(ch, token, Math.max(200, timeoutMillis / HELLO_TRIES), port);
+        } else {
+            BlockingIo.writeFully(ch, ByteBuffer.wrap(Wire.preamble(Wire.DATA_MAGIC, token)));
         }
     }
 
@@ -89,7 +81,6 @@ final class DataChannels {
         }
     }
 
-    /** Ties this UDP socket to the session; the server's acknowledgement proves the port is forwarded. */
     private static void hello(ByteChannel ch, String token, int waitMillis, int port) throws IOException {
         ByteBuffer hello = ByteBuffer.wrap(Wire.preamble(Wire.UDP_HELLO, token));
         ByteBuffer reply = ByteBuffer.allocateDirect(64);

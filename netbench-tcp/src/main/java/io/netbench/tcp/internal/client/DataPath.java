@@ -31,6 +31,7 @@ final class DataPath implements AutoCloseable {
     /** One-port TCP: the connection began with the preamble, see {@link NativeSocket#restartCongestionControl()}. */
     private final boolean preambleSent;
     private volatile boolean stopped;
+    private OpenConnections.Registration registration;
 
     private DataPath(QperfTest test, ByteChannel channel, boolean preambleSent) {
         this.test = test;
@@ -41,26 +42,44 @@ final class DataPath implements AutoCloseable {
 
     /**
      * Opens the data path: to {@code port} on the control connection's host (classic qperf), or
-     * for {@link Wire#SAME_PORT} to the control connection's own address and port (one-port mode).
-     * {@code nativeIo} sends through Netty's JNI ({@link NativeSocket}) rather than the JDK.
+     * for {@link Wire#SAME_PORT} to the control connection's own address and port (one-port mode,
+     * with the session's {@code token}). {@code nativeIo} sends through Netty's JNI
+     * ({@link NativeSocket}) rather than the JDK. Once connected, the path is one of the run's
+     * {@code connections}, which a cancel stops.
      */
     static DataPath open(QperfTest test, InetSocketAddress control, long port, String token, long sockBuf,
-                                int timeoutMillis, boolean nativeIo) throws QperfException {
+                         int timeoutMillis, boolean nativeIo, OpenConnections connections) throws QperfException {
         boolean onePort = port == Wire.SAME_PORT;
         InetSocketAddress target = onePort ? control : new InetSocketAddress(control.getAddress(), (int) port);
-        String kind = test.isUdp() ? "UDP" : "TCP";
-        String peerToken = onePort ? token : null;
+        DataPath data;
         try {
-            ByteChannel channel = test.isUdp()
-                    ? DataChannels.udp(target, peerToken, (int) sockBuf, timeoutMillis, nativeIo)
-                    : DataChannels.tcp(target, peerToken, (int) sockBuf, timeoutMillis, nativeIo);
-            return new DataPath(test, channel, onePort && !test.isUdp());
+            data = new DataPath(test, test.isUdp() ? DataChannels.udp(target, (int) sockBuf, nativeIo)
+                    : DataChannels.tcp(target, (int) sockBuf, timeoutMillis, nativeIo), onePort && !test.isUdp());
+        } catch (IOException e) {
+            throw couldNotConnect(test, target, e);
+        }
+        boolean ready = false;
+        try {
+            data.registration = connections.add(data::stop);
+            if (onePort && token != null) {
+                DataChannels.greet(data.channel, test.isUdp(), token, timeoutMillis, target.getPort());
+            }
+            ready = true;
+            return data;
         } catch (QperfException e) {
             throw e;
         } catch (IOException e) {
-            throw new QperfException("could not make " + kind + " connection to server at "
-                    + NetUtil.toSocketAddressString(target) + " (" + ControlConnection.reason(e) + ")", e);
+            throw couldNotConnect(test, target, e);
+        } finally {
+            if (!ready) {
+                data.close();
+            }
         }
+    }
+
+    private static QperfException couldNotConnect(QperfTest test, InetSocketAddress target, IOException e) {
+        return new QperfException("could not make " + (test.isUdp() ? "UDP" : "TCP") + " connection to server at "
+                + NetUtil.toSocketAddressString(target) + " (" + ControlConnection.reason(e) + ")", e);
     }
 
     /**
@@ -161,6 +180,9 @@ final class DataPath implements AutoCloseable {
     /** Releases the socket; not under a stop in progress, so its descriptor is not reused under it. */
     @Override
     public synchronized void close() {
+        if (registration != null) {
+            registration.close();
+        }
         try {
             channel.close();
         } catch (IOException e) {

@@ -24,20 +24,23 @@ final class Measurement {
     private final ControlConnection control;
     private final String token;
     private final int timeoutMillis;
+    private final OpenConnections connections;
     private final LatencyRecorder recorder = new LatencyRecorder();
 
-    Measurement(QperfOptions options, ControlConnection control, String token, int timeoutMillis) {
+    Measurement(QperfOptions options, ControlConnection control, String token, int timeoutMillis,
+                OpenConnections connections) {
         this.options = options;
         this.control = control;
         this.token = token;
         this.timeoutMillis = timeoutMillis;
+        this.connections = connections;
     }
 
     QperfResult run(Instant start) throws QperfException {
         long port = control.receivePort();
         int size = (int) options.msgSize();
         try (DataPath data = DataPath.open(options.test(), control.server(), port, token, options.localSockBufSize(),
-                timeoutMillis, QperfRunner.nativeIo(options))) {
+                timeoutMillis, QperfRunner.nativeIo(options), connections)) {
             // The first snapshot loads the management classes (tens of milliseconds): not after the
             // sync, where the server's timer is already running.
             CpuSnapshot.now();

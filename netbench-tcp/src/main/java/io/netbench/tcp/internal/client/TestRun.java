@@ -3,6 +3,7 @@ package io.netbench.tcp.internal.client;
 import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
+import io.netbench.core.NetbenchException;
 import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfConf;
 import io.netbench.tcp.QperfException;
@@ -31,9 +32,11 @@ final class TestRun {
     private final QperfOptions options;
     /** The one-port session token, or {@code null} for qperf's classic second port. */
     private final String token;
+    private final OpenConnections connections;
 
-    TestRun(QperfOptions options) {
+    TestRun(QperfOptions options, OpenConnections connections) {
         this.options = options;
+        this.connections = connections;
         this.token = options.onePort() && options.test().isSocketTest() ? newToken() : null;
     }
 
@@ -43,7 +46,7 @@ final class TestRun {
         return HexFormat.of().formatHex(bytes);
     }
 
-    QperfResult run() throws QperfException {
+    QperfResult run() throws NetbenchException {
         if (options.localCpu() == QperfOptions.NO_AFFINITY) {
             return exchange();
         }
@@ -59,11 +62,11 @@ final class TestRun {
     }
 
     /** One control connection: the request, and the test it asks for. */
-    private QperfResult exchange() throws QperfException {
+    private QperfResult exchange() throws NetbenchException {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
         Instant start = Instant.now();
         try (ControlConnection control = ControlConnection.open(options.host(), options.port(), timeoutMillis,
-                options.waitServer().toMillis())) {
+                options.waitServer().toMillis(), connections)) {
             control.send(request(), "request data");
             return switch (options.test()) {
                 case CONF -> emptyResult(start, ConfCodec.decode(control.receive(Wire.CONF_SIZE, "configuration")));
@@ -71,7 +74,7 @@ final class TestRun {
                     control.synchronize(Wire.SYNC_BEFORE);
                     yield emptyResult(start, null);
                 }
-                default -> new Measurement(options, control, token, timeoutMillis).run(start);
+                default -> new Measurement(options, control, token, timeoutMillis, connections).run(start);
             };
         }
     }
