@@ -156,12 +156,21 @@ final class ControlConnection implements AutoCloseable {
         }
     }
 
-    /** Reads the data port the server answers a socket test with. */
+    /**
+     * Reads the data port the server answers a socket test with.
+     *
+     * @throws QperfException with the server's text where it refused, and saying that the peer is
+     *     not a qperf server where the answer is no port
+     */
     long receivePort() throws QperfException {
         ByteBuf got = receive(4, "port");
         long port = got.getUnsignedIntLE(0);
         if (port > 65535 && isText(got.array(), 4)) {
             throw serverError(got.array());
+        }
+        if (port > 65535) {
+            throw new QperfException(server.getHostString() + ": not a qperf server on port " + server.getPort()
+                    + " (it answered with data port " + port + ")");
         }
         return port;
     }
