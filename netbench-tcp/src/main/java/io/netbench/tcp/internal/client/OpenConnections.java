@@ -34,7 +34,10 @@ final class OpenConnections {
         throw new CancellationException("the run was cancelled");
     }
 
-    /** Aborts everything registered, and everything that registers from now on. */
+    /**
+     * Aborts everything registered, and everything that registers from now on. Each is aborted even
+     * where one before it failed; the first failure is thrown after all.
+     */
     void abort() {
         List<Registration> all;
         synchronized (this) {
@@ -42,7 +45,21 @@ final class OpenConnections {
             all = new ArrayList<>(open);
             open.clear();
         }
-        all.forEach(registration -> registration.abort.run());
+        RuntimeException failure = null;
+        for (Registration registration : all) {
+            try {
+                registration.abort.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** One thing a run holds open; closing the registration forgets it (it was closed as usual). */

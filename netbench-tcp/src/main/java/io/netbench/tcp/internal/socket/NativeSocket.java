@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ByteChannel;
+import java.nio.channels.NotYetConnectedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -210,8 +211,8 @@ public final class NativeSocket implements ByteChannel {
     public void shutdown() {
         try {
             socket.shutdown();
-        } catch (IOException e) {
-            // already reset or shut down: nothing is blocked on it
+        } catch (IOException | NotYetConnectedException e) {
+            // already reset (ENOTCONN, which Netty reports unchecked) or shut down: nothing is blocked on it
         }
     }
 
