@@ -1,23 +1,17 @@
 package io.netbench.tcp;
 
 import io.netbench.core.AbstractServerBuilder;
+import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
-import io.netbench.tcp.internal.server.ConnectionSniffer;
+import io.netbench.core.internal.ServerSkeleton;
+import io.netbench.tcp.internal.server.Listeners;
 import io.netbench.tcp.internal.server.ServerContext;
 import io.netbench.tcp.internal.server.ServerLimits;
-import io.netbench.tcp.internal.server.UdpPortHandler;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.unix.UnixChannelOption;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -40,17 +34,14 @@ public final class QperfServer implements AutoCloseable {
     /** qperf's default listen port. */
     public static final int DEFAULT_PORT = 19765;
 
-    private final EventLoopGroup group;
+    private final ServerSkeleton skeleton;
     private final Channel tcp;
-    private final Channel udp;
     private final TransportType transport;
     private final ServerContext context;
 
-    private QperfServer(EventLoopGroup group, Channel tcp, Channel udp, TransportType transport,
-                        ServerContext context) {
-        this.group = group;
+    private QperfServer(ServerSkeleton skeleton, Channel tcp, TransportType transport, ServerContext context) {
+        this.skeleton = skeleton;
         this.tcp = tcp;
-        this.udp = udp;
         this.transport = transport;
         this.context = context;
     }
@@ -85,10 +76,7 @@ public final class QperfServer implements AutoCloseable {
     /** Closes the listeners and every connection, waiting at most a second. */
     @Override
     public void close() {
-        tcp.close();
-        udp.close();
-        context.connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        skeleton.close();
     }
 
     /** Options of a {@link QperfServer}; {@link #build()} validates them and starts it. */
@@ -139,41 +127,15 @@ public final class QperfServer implements AutoCloseable {
         public QperfServer build() {
             InetAddress bind = validateListenOptions();
             TransportType transport = transport();
-            int port = port();
-            if (maxTime == null || maxTime.toSeconds() < 1) {
-                throw new IllegalArgumentException("maxTime must be >= 1s: " + maxTime);
-            }
-            if (maxMsgSize < 1) {
-                throw new IllegalArgumentException("maxMsgSize must be >= 1: " + maxMsgSize);
-            }
-            if (maxSessions < 1) {
-                throw new IllegalArgumentException("maxSessions must be >= 1: " + maxSessions);
-            }
+            ServerLimits limits = new ServerLimits(maxTime, maxMsgSize, ServerLimits.DEFAULT.maxSockBufSize(),
+                    maxSessions);
             warmUp();
-            ServerContext context = new ServerContext(transport, bind,
-                    new ServerLimits(maxTime, maxMsgSize, ServerLimits.DEFAULT.maxSockBufSize(), maxSessions), notices);
-            EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-qperf-server");
-            try {
-                Channel tcp = new ServerBootstrap().group(group).channel(transport.serverChannelType())
-                        .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
-                        .childHandler(new ChannelInitializer<Channel>() {
-                            @Override
-                            protected void initChannel(Channel ch) {
-                                context.connections.add(ch);
-                                ch.pipeline().addLast("qperf-sniffer", new ConnectionSniffer(context));
-                            }
-                        }).bind(bind, port).sync().channel();
-                int bound = ((InetSocketAddress) tcp.localAddress()).getPort();
-                Channel udp = bindUdp(group, bind, bound, context, tcp);
-                return new QperfServer(group, tcp, udp, transport, context);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-                throw new IllegalStateException("interrupted while binding port " + port, e);
-            } catch (Exception e) { // sync() rethrows the bind failure, a checked exception, unchecked
-                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-                throw new IllegalStateException("cannot listen on " + describe(bind, port) + ": " + e.getMessage(), e);
-            }
+            ServerSkeleton skeleton = new ServerSkeleton(transport, threads(), "netbench-qperf-server");
+            ServerContext context = new ServerContext(transport, bind, limits, notices, skeleton.connections());
+            Channel tcp = skeleton.bind(Listeners.tcp(skeleton.group(), context), bind, port(), "");
+            skeleton.bind(Listeners.udp(skeleton.group(), context), bind,
+                    ((InetSocketAddress) tcp.localAddress()).getPort(), "UDP");
+            return new QperfServer(skeleton, tcp, transport, context);
         }
 
         /** Every socket test at once through the one-port path, from this process's qperf client. */
@@ -181,25 +143,8 @@ public final class QperfServer implements AutoCloseable {
         protected void warm(Duration time) {
             try {
                 ServerWarmup.run(transport(), threads(), time);
-            } catch (QperfException e) {
+            } catch (NetbenchException e) {
                 throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
-            }
-        }
-
-        private Channel bindUdp(EventLoopGroup group, InetAddress bind, int port, ServerContext context, Channel tcp)
-                throws InterruptedException {
-            try {
-                Bootstrap b = new Bootstrap().group(group).channel(transport().datagramChannelType())
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, UdpPortHandler.RECEIVE_ALLOCATOR)
-                        .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
-                        .handler(new UdpPortHandler(context));
-                if (context.dataThreads()) {
-                    b.option(UnixChannelOption.SO_REUSEPORT, true);
-                }
-                return b.bind(bind, port).sync().channel();
-            } catch (Exception e) {
-                tcp.close();
-                throw new IllegalStateException("UDP port " + port + ": " + e.getMessage(), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.netbench.tcp;
 
+import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -23,7 +24,7 @@ final class ServerWarmup {
      * of event loops. Each test's server side is one small loop, compiled within the first round;
      * the second one runs after the first's connections closed, as a benchmark's second test does.
      */
-    static void run(TransportType transport, int threads, Duration time) throws QperfException {
+    static void run(TransportType transport, int threads, Duration time) throws NetbenchException {
         long rounds = Math.max(1, (time.toMillis() + 500) / 1000);
         try (QperfServer server = QperfServer.builder().bindAddress(InetAddress.getLoopbackAddress().getHostAddress())
                 .port(0).transport(transport).threads(threads).build()) {
@@ -38,8 +39,7 @@ final class ServerWarmup {
                 tests.forEach(CompletableFuture::join);
             }
         } catch (CompletionException e) {
-            throw e.getCause() instanceof QperfException q ? q
-                    : new QperfException("JIT warm-up on loopback failed: " + e.getCause(), e.getCause());
+            throw e.getCause() instanceof NetbenchException n ? n : new QperfException(e.getCause().toString(), e.getCause());
         }
     }
 }

@@ -14,12 +14,12 @@ import java.util.List;
  * version (0, two zero bytes) and becomes a control connection; {@link Wire#DATA_MAGIC} and a
  * token make it the data connection of a one-port session; anything else is closed.
  */
-public final class ConnectionSniffer extends ByteToMessageDecoder {
+final class ConnectionSniffer extends ByteToMessageDecoder {
     private static final int PREAMBLE = Wire.DATA_MAGIC.length + Wire.TOKEN_LENGTH;
 
     private final ServerContext context;
 
-    public ConnectionSniffer(ServerContext context) {
+    ConnectionSniffer(ServerContext context) {
         this.context = context;
     }
 

@@ -3,8 +3,6 @@ package io.netbench.tcp.internal.server;
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.CpuPinning;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -29,14 +27,19 @@ public final class ServerContext {
     /** Tests between their accepted request and their close, held under {@link ServerLimits#maxSessions()}. */
     private final AtomicInteger sessions = new AtomicInteger();
     /** Every accepted connection and every session's own data socket, so that closing the server closes them all. */
-    public final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    final ChannelGroup connections;
 
+    /**
+     * The context of a server with this transport, bind address ({@code null}: all), limits and
+     * notices, whose {@code connections} the server closes when it closes.
+     */
     public ServerContext(TransportType transport, InetAddress bindAddress, ServerLimits limits,
-                         Consumer<String> notices) {
+                         Consumer<String> notices, ChannelGroup connections) {
         this.transport = transport;
         this.bindAddress = bindAddress;
         this.limits = limits;
         this.notices = notices;
+        this.connections = connections;
     }
 
     /**

@@ -13,7 +13,25 @@ import java.time.Duration;
  * @param maxSessions most tests running at once; on epoll each TCP test holds a thread of its own
  */
 public record ServerLimits(Duration maxTime, long maxMsgSize, long maxSockBufSize, int maxSessions) {
+    /** An hour, 64 MiB messages and socket buffers, 256 tests at once. */
     public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofHours(1), 64L << 20, 64L << 20, 256);
+
+    /**
+     * Checks the limits.
+     *
+     * @throws IllegalArgumentException naming the builder's option that is out of range
+     */
+    public ServerLimits {
+        if (maxTime == null || maxTime.toSeconds() < 1) {
+            throw new IllegalArgumentException("maxTime must be >= 1s: " + maxTime);
+        }
+        if (maxMsgSize < 1) {
+            throw new IllegalArgumentException("maxMsgSize must be >= 1: " + maxMsgSize);
+        }
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("maxSessions must be >= 1: " + maxSessions);
+        }
+    }
 
     /** Why {@code request} for {@code test} is refused, or {@code null} if it is within the limits. */
     String check(QperfRequest request, QperfTest test) {

@@ -20,13 +20,10 @@ import java.nio.charset.StandardCharsets;
  * it. Elsewhere the sender's datagrams count for the session here, on the shared socket. Datagrams
  * from unknown senders are dropped.
  */
-public final class UdpPortHandler extends SimpleChannelInboundHandler<DatagramPacket> {
-    /** Room for the largest datagram a client may send. */
-    public static final io.netty.channel.RecvByteBufAllocator RECEIVE_ALLOCATOR = UdpDataHandler.RECEIVE_ALLOCATOR;
-
+final class UdpPortHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     private final ServerContext context;
 
-    public UdpPortHandler(ServerContext context) {
+    UdpPortHandler(ServerContext context) {
         this.context = context;
     }
 

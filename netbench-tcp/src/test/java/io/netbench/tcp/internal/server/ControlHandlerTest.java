@@ -11,6 +11,8 @@ import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ControlHandlerTest {
     private final List<String> notices = new ArrayList<>();
     private final ServerContext context = new ServerContext(TransportType.NIO, null, ServerLimits.DEFAULT,
-            notices::add);
+            notices::add, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
 
     private EmbeddedChannel channel() {
         return new EmbeddedChannel(new ConnectionSniffer(context));
