@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A machine's description as qperf's {@code conf} test reports it: node name, CPU, OS and qperf
- * version.
+ * A machine's description as qperf's {@code conf} test reports it. A netbench server answers
+ * conf with {@link #local()}; a client gets the server's in {@link QperfResult#remoteConf()}.
+ *
+ * @param node the host name ({@code HOSTNAME}, else the local host's name)
+ * @param cpu e.g. {@code 2 Cores: AMD EPYC 2.6GHz}: how many, the model without (R)/(TM), the speed
+ * @param os the OS name and version, e.g. {@code Linux 6.1.0}
+ * @param qperf the qperf version the side speaks: {@code 0.4.11}
  */
 public record QperfConf(String node, String cpu, String os, String qperf) {
 
-    /** This machine's configuration, described as qperf describes it. */
+    /** {@return this machine's configuration, described as qperf describes it} */
     public static QperfConf local() {
         return new QperfConf(hostName(), cpuDescription(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),

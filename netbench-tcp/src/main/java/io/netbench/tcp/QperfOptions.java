@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * Everything one qperf run needs, checked: an immutable value that {@link QperfClient} builds and
- * runs. A value that exists is valid; its constructor names the first bad option. Units are
- * qperf's: bytes, whole seconds for the test's time and timeout; CPUs are counted from 0 (qperf
- * counts from 1).
+ * runs. A value that exists is valid: the constructor names the first bad option and its value
+ * ({@link NullPointerException} for a null host, test or transport). Units are qperf's: bytes,
+ * whole seconds for the test's time and timeout; CPUs are counted from 0 (qperf counts from 1).
  *
  * <pre>{@code
  * QperfOptions options = QperfClient.to("10.0.0.1", 19765).test(QperfTest.TCP_BW).streams(4).options();
@@ -46,10 +46,27 @@ public record QperfOptions(String host, int port, QperfTest test, long msgSize, 
     private static final int MAX_STREAMS = 128;
 
     /**
-     * Checks every option.
+     * Checks every option; each is described above, with its range.
      *
+     * @param host the server
+     * @param port its listen port
+     * @param test the test
+     * @param msgSize bytes per message, 0 for the test's default
+     * @param time the test's duration
+     * @param timeout the wait for the server at each step
+     * @param waitServer how long to keep trying to reach the server
+     * @param localSockBufSize this side's socket buffers
+     * @param remoteSockBufSize the server's socket buffers
+     * @param dataPort the classic data port to ask for
+     * @param accessRecv whether the server touches what it receives
+     * @param onePort whether to ask for the data on the listen port
+     * @param streams parallel connections of a bandwidth test
+     * @param reverse whether the server sends (tcp_bw)
+     * @param localCpu this side's CPU
+     * @param remoteCpu the server's CPU
+     * @param transport the data path's I/O
+     * @param jitWarmup the warm-up's duration
      * @throws IllegalArgumentException naming the first bad option and its value
-     * @throws NullPointerException if host, test or transport is null
      */
     public QperfOptions {
         Objects.requireNonNull(host, "host");

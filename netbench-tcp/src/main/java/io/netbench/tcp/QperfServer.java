@@ -46,29 +46,38 @@ public final class QperfServer implements AutoCloseable {
         this.context = context;
     }
 
+    /** {@return a builder with the defaults: port {@value #DEFAULT_PORT} on all addresses, no warm-up} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Starts a server on {@code port} (0: any free port) with the defaults. */
+    /**
+     * Starts a server with the defaults.
+     *
+     * @param port the port to listen on, 0 for any free one
+     * @return the server, listening
+     * @throws IllegalStateException if the port cannot be bound (naming the address and the reason)
+     */
     public static QperfServer start(int port) {
         return builder().port(port).build();
     }
 
-    /** The TCP (and UDP) port the server listens on. */
+    /** {@return the TCP (and UDP) port the server listens on} */
     public int port() {
         return localAddress().getPort();
     }
 
+    /** {@return the address and port the server listens on (the wildcard address for all)} */
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) tcp.localAddress();
     }
 
+    /** {@return the transport of the server's event loops} */
     public TransportType transport() {
         return transport;
     }
 
-    /** Tests in progress: from their accepted request until their connections close. */
+    /** {@return the tests in progress: from their accepted request until their connections close} */
     public int activeSessions() {
         return context.activeSessions();
     }
@@ -90,13 +99,23 @@ public final class QperfServer implements AutoCloseable {
             super(DEFAULT_PORT);
         }
 
-        /** The longest test a client may ask for; default one hour. */
+        /**
+         * The longest test a client may ask for; longer ones are refused with the reason.
+         *
+         * @param maxTime at least a second; default one hour
+         * @return this builder
+         */
         public Builder maxTime(Duration maxTime) {
             this.maxTime = maxTime;
             return this;
         }
 
-        /** The largest msg_size a client may ask for; default 64 MiB. */
+        /**
+         * The largest msg_size a client may ask for (UDP tests: at most one datagram's).
+         *
+         * @param maxMsgSize bytes, at least 1; default 64 MiB
+         * @return this builder
+         */
         public Builder maxMsgSize(long maxMsgSize) {
             this.maxMsgSize = maxMsgSize;
             return this;
@@ -104,15 +123,23 @@ public final class QperfServer implements AutoCloseable {
 
         /**
          * The most tests that may run at once, over all clients (each stream of {@code -P} counts);
-         * more are refused with "server busy". Default 256. On epoll each TCP test is served by a
-         * thread of its own, as qperf forks a process per test.
+         * more are refused with "server busy". On epoll each test is served by a thread of its own,
+         * as qperf forks a process per test.
+         *
+         * @param maxSessions at least 1; default 256
+         * @return this builder
          */
         public Builder maxSessions(int maxSessions) {
             this.maxSessions = maxSessions;
             return this;
         }
 
-        /** Receives one line per refused or failed client. */
+        /**
+         * Where the server tells about refused and failed clients, one line each, from its event loops.
+         *
+         * @param notices e.g. {@code System.err::println}; default none
+         * @return this builder
+         */
         public Builder notices(Consumer<String> notices) {
             this.notices = Objects.requireNonNull(notices, "notices");
             return this;
@@ -121,6 +148,7 @@ public final class QperfServer implements AutoCloseable {
         /**
          * Validates the options, warms up if asked ({@link #jitWarmup(Duration)}) and starts listening.
          *
+         * @return the server, listening
          * @throws IllegalArgumentException naming a bad option
          * @throws IllegalStateException if the port cannot be bound, or the warm-up fails (with the reason)
          */
