@@ -19,8 +19,8 @@ import java.util.concurrent.RejectedExecutionException;
  * blocking calls, as qperf's forked server has ({@link TcpDataThread}, {@link UdpDataThread}). On
  * an event loop every wake-up would also pass through {@code epoll_wait}, one more system call and
  * a wake-up by readiness rather than by the data, and for the latency tests that is inside the
- * latency measured: a C client measured 2 us more half round trip against a Netty echo than
- * against a C blocking echo (9.4 us), and a blocking Java echo within 0.3 us of the C one.
+ * latency measured: a C client measured a Netty echo microseconds slower than a C blocking echo,
+ * and a blocking Java echo as fast as the C one.
  *
  * <p>The channel leaves its event loop for the test ({@code deregister}) and keeps owning the
  * socket. A close from anywhere (the session, the server) first shuts the socket down, which wakes

@@ -7,8 +7,8 @@ import io.netbench.tcp.QperfResult;
  * (an event loop, or a {@link DataThread}) counts; the session's timer takes the {@link #snapshot}.
  * Both hold the same lock, so that a snapshot never shows an echo counted as received but not yet
  * as sent, or a datagram's bytes without the datagram: with a data thread, the timer runs on
- * another thread. Uncontended, the lock costs tens of nanoseconds per update, against a
- * microsecond or more for the system call that goes with it.
+ * another thread. Uncontended, the lock costs far less than the system call that goes with each
+ * update.
  */
 final class SessionCounters {
     private long sentBytes;

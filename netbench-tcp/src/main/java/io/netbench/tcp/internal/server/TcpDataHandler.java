@@ -38,8 +38,8 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
     /**
      * Makes {@code ch} the data connection of {@code session}: served by a {@link TcpDataThread} on
      * epoll, else by this handler on the channel's event loop. It keeps Netty's {@code TCP_NODELAY}
-     * (qperf's server has Nagle on): with Nagle, a qperf client measured 17 % more 256 KiB tcp_lat
-     * (higher in 5 of 8 paired runs).
+     * although qperf's server has Nagle on: with Nagle, a qperf client measured large tcp_lat
+     * messages slower.
      */
     static void configure(Channel ch, Session session) {
         long buf = session.request.sockBufSize();
@@ -62,9 +62,9 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * How much a receiver reads at once: whole messages, from 64 KiB (the default allocator starts
-     * at 2 KiB) to 1 MiB. Not the 4 KiB reads of the epoll threads ({@link ReadSizes#tcpBw}):
-     * on NIO they cost a qperf client more than half of its 4 KiB tcp_bw (0.44x, 12 of 12 paired
-     * runs), for 10 % more at 64 B.
+     * at 2 KiB) to 1 MiB. Not the 4 KiB reads of the epoll threads ({@link ReadSizes#tcpBw}): on
+     * an event loop they cost a qperf client much of its tcp_bw of 4 KiB messages, for a small gain
+     * at the smallest ones.
      */
     private static int readSize(int msgSize) {
         return Math.max(64 * 1024, Math.min(msgSize, MAX_READ));
@@ -74,9 +74,8 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
      * A tcp_bw receiver only counts what arrives, so it asks the kernel to wake it once
      * {@value #RECEIVE_LOW_WATERMARK} bytes are queued rather than for every segment
      * ({@code SO_RCVLOWAT}; native transports). A small-message sender on the same machine then does
-     * not pay for a wake-up in its send calls per segment, as it did (1 and 64 byte tcp_bw ran 25 to
-     * 50 % faster with it); qperf's own receiver, reading msg_size at a time, rarely sleeps, for the
-     * same effect. The kernel caps the mark at half a locked receive buffer: a small {@code -sb}
+     * not pay for a wake-up in its send calls per segment, as it did without it; qperf's own
+     * receiver, reading msg_size at a time, rarely sleeps, for the same effect. The kernel caps the mark at half a locked receive buffer: a small {@code -sb}
      * cannot stall the stream.
      */
     static void receiveInBatches(UnixChannel channel, Session session) {

@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 /**
  * A UDP data socket on the epoll transport, served by a thread of its own (see {@link DataThread}):
  * counts each datagram until the timer and, for udp_lat, sends msg_size bytes back for each.
- * Against an event loop, a qperf client measured udp_lat 18.6-22 us where qperf's own server gave
- * 14-17 us; against this thread, 14.5-15.6 us in the same run as 14.2-16.8 for qperf's.
+ * Against an event loop, a qperf client measured udp_lat well above qperf's own server; against
+ * this thread, as qperf's.
  *
  * <p>A classic data port (a real qperf client) learns its peer from the first datagram and then
  * connects to it, so that every later call is a plain {@code recv()} or {@code send()}. A one-port

@@ -25,8 +25,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The race is qperf's own, and cannot be closed from the sending side: when the client runs on
  * the same machine and the kernel wakes it on the sender's CPU, it can preempt the sender between
- * the two calls and find no text yet; it then prints a bare {@code server:} (seen on loopback in
- * roughly a third to a half of the refusals on a 2-CPU VM, never with the two on different CPUs).
+ * the two calls and find no text yet; it then prints a bare {@code server:} (seen on loopback on
+ * a machine of few CPUs, never with the two on different CPUs).
  */
 final class UrgentData {
     private UrgentData() {

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * peer of a classic data port.
  * The measuring loops use it whenever a native transport is loaded, because the JDK's
  * {@code SocketChannel} costs more per call (locks, and a second native call to note the blocked
- * thread): a 64-byte sender made 12-15 % fewer sends per second through it than through this
+ * thread): a small-message sender made fewer sends per second through it than through this
  * class, which matched a C sender on the same machine.
  *
  * <p>Any thread may call {@link #shutdown()}: a thread blocked in a call returns at once, seeing
@@ -43,9 +43,7 @@ public final class NativeSocket implements ByteChannel {
     /**
      * Whether a direct buffer's address can be read in Java, so that {@link #read} and
      * {@link #write} hand the native call a number rather than the buffer, which the native side
-     * looks the address up for through JNI: 64-byte sends of a connected UDP socket took 2.8 us
-     * that way, against 3.0 us passing the buffer, and a Java sender of 4 KiB messages had spent
-     * about 5 % more of its CPU in user mode than qperf's.
+     * looks the address up for through JNI, a cost on every call of the measuring loops.
      */
     private static final boolean ADDRESSES = PlatformDependent.hasUnsafe();
 
@@ -124,10 +122,9 @@ public final class NativeSocket implements ByteChannel {
     /**
      * Starts the connection's congestion control afresh, as if no byte had been sent yet, by
      * switching it to reno and back (setting the same algorithm again keeps its state). Against
-     * BBR, the default on many hosts, the few bytes of a one-port preamble left a connection with a
-     * low pacing rate for its whole life in about a third of the cases, and a 256 KiB tcp_lat
-     * then took twice as long: its segments left ~100 us apart instead of back to back. With reno
-     * in place there is nothing to restart. Best effort: a host that refuses it keeps its state.
+     * BBR, the default on many hosts, the few bytes of a one-port preamble could leave a connection
+     * with a low pacing rate for its whole life, and a large tcp_lat message then left in segments
+     * spaced apart instead of back to back. With reno in place there is nothing to restart. Best effort: a host that refuses it keeps its state.
      */
     public void restartCongestionControl() {
         try {
