@@ -47,7 +47,7 @@ public final class ServerContext {
      * than on an event loop; one-port UDP sessions then get sockets of their own on the listen
      * port, which must allow {@code SO_REUSEPORT}.
      */
-    public boolean dataThreads() {
+    boolean dataThreads() {
         return transport == TransportType.EPOLL;
     }
 

@@ -14,15 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /** The wire forms both ends must agree on: qperf's structs and netbench's one-port hello. */
 class WireTest {
-    private static ByteBuf request(int index, long msgSize, long time, String id) {
-        ByteBuf buf = Unpooled.buffer();
-        QperfRequest.of(index, msgSize, time, 5, 0, 0, 0, id).encode(buf);
-        return buf;
-    }
-
     @Test
     void requestRoundTripsAndIs200Bytes() {
-        ByteBuf buf = request(9, 64, 2, Wire.ONE_PORT_MARKER + "a".repeat(32));
+        ByteBuf buf = Unpooled.buffer();
+        QperfRequest.of(9, 64, 2, 5, 0, 0, 0, Wire.ONE_PORT_MARKER + "a".repeat(32)).encode(buf);
         assertEquals(Wire.REQUEST_SIZE, buf.readableBytes());
         QperfRequest decoded = QperfRequest.decode(buf);
         assertEquals(9, decoded.reqIndex());
