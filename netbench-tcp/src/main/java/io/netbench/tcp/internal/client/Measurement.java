@@ -48,8 +48,11 @@ final class Measurement {
             CpuSnapshot begin = CpuSnapshot.now();
             long deadline = System.nanoTime() + options.time().toNanos();
             Counters local;
-            try (StopTimer timer = new StopTimer("netbench-qperf-timer", data, deadline)) {
+            StopTimer timer = new StopTimer("netbench-qperf-timer", data, deadline);
+            try {
                 local = data.run(size, deadline, recorder.newWriter(), options.reverse());
+            } finally {
+                timer.cancel();
             }
             CpuSnapshot end = CpuSnapshot.now();
             data.stop();

@@ -6,10 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ends a test at its deadline, as qperf's alarm signal does: from a daemon thread of its own it
- * calls {@link DataPath#stop()}, which wakes the measuring loop out of a blocked call. Closing it
- * before the deadline cancels the stop and ends the thread.
+ * calls {@link DataPath#stop()}, which wakes the measuring loop out of a blocked call.
  */
-final class StopTimer implements AutoCloseable {
+final class StopTimer {
     private final ScheduledExecutorService executor;
 
     /** Stops {@code data} at {@code deadlineNanos} ({@link System#nanoTime()}), from a thread named {@code name}. */
@@ -22,8 +21,8 @@ final class StopTimer implements AutoCloseable {
         executor.schedule(data::stop, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
-    @Override
-    public void close() {
+    /** Cancels the stop if it has not come yet, and ends the thread. */
+    void cancel() {
         executor.shutdownNow();
     }
 }
