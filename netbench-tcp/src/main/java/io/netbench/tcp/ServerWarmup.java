@@ -39,7 +39,8 @@ final class ServerWarmup {
                 tests.forEach(CompletableFuture::join);
             }
         } catch (CompletionException e) {
-            throw e.getCause() instanceof NetbenchException n ? n : new QperfException(e.getCause().toString(), e.getCause());
+            Throwable cause = e.getCause();
+            throw cause instanceof NetbenchException n ? n : new QperfException(cause.toString(), cause);
         }
     }
 }

@@ -30,7 +30,8 @@ final class DataChannels {
     static ByteChannel tcp(InetSocketAddress target, int sockBuf, int timeoutMillis, boolean nativeIo)
             throws IOException {
         // No TCP_NODELAY: qperf leaves Nagle on, which coalesces small bandwidth messages.
-        return nativeIo ? NativeSocket.connect(target, sockBuf, timeoutMillis) : connectJdk(target, sockBuf, timeoutMillis);
+        return nativeIo ? NativeSocket.connect(target, sockBuf, timeoutMillis)
+                : connectJdk(target, sockBuf, timeoutMillis);
     }
 
     private static SocketChannel connectJdk(InetSocketAddress target, int sockBuf, int timeoutMillis)

@@ -68,7 +68,7 @@ public final class Wire {
         return out;
     }
 
-    /** Writes {@code s} as qperf's C strings: ASCII, cut to {@value #STRSIZE} - 1 bytes, NUL-padded to {@value #STRSIZE}. */
+    /** Writes {@code s} as qperf's C strings: ASCII, at most {@value #STRSIZE} - 1 bytes, NUL-padded. */
     public static void writeString(ByteBuf out, String s) {
         byte[] bytes = ascii(s);
         int n = Math.min(bytes.length, STRSIZE - 1);

@@ -75,8 +75,8 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
      * {@value #RECEIVE_LOW_WATERMARK} bytes are queued rather than for every segment
      * ({@code SO_RCVLOWAT}; native transports). A small-message sender on the same machine then does
      * not pay for a wake-up in its send calls per segment, as it did without it; qperf's own
-     * receiver, reading msg_size at a time, rarely sleeps, for the same effect. The kernel caps the mark at half a locked receive buffer: a small {@code -sb}
-     * cannot stall the stream.
+     * receiver, reading msg_size at a time, rarely sleeps, for the same effect. The kernel caps the
+     * mark at half a locked receive buffer: a small {@code -sb} cannot stall the stream.
      */
     static void receiveInBatches(UnixChannel channel, Session session) {
         try {

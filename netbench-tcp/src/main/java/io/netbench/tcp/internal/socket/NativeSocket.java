@@ -124,7 +124,8 @@ public final class NativeSocket implements ByteChannel {
      * switching it to reno and back (setting the same algorithm again keeps its state). Against
      * BBR, the default on many hosts, the few bytes of a one-port preamble could leave a connection
      * with a low pacing rate for its whole life, and a large tcp_lat message then left in segments
-     * spaced apart instead of back to back. With reno in place there is nothing to restart. Best effort: a host that refuses it keeps its state.
+     * spaced apart instead of back to back. With reno in place there is nothing to restart. Best
+     * effort: a host that refuses it keeps its state.
      */
     public void restartCongestionControl() {
         try {
