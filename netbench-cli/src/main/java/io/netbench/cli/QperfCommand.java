@@ -1,6 +1,7 @@
 package io.netbench.cli;
 
 import io.netbench.core.Durations;
+import io.netbench.core.NetbenchException;
 import io.netbench.core.QperfFormat;
 import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
@@ -9,7 +10,6 @@ import io.netbench.core.TestResult;
 import io.netbench.core.TransportType;
 import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfConf;
-import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfOutput;
 import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfServer;
@@ -173,7 +173,7 @@ final class QperfCommand implements Callable<Integer> {
     private OutputOption output;
 
     @Override
-    public Integer call() throws QperfException {
+    public Integer call() throws NetbenchException {
         Plan plan = plan();
         for (QperfTest test : plan.tests) {
             plan.steps.forEach(step -> step.client(plan, test).validate());

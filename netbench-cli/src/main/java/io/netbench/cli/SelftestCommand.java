@@ -1,5 +1,6 @@
 package io.netbench.cli;
 
+import io.netbench.core.NetbenchException;
 import io.netbench.core.QperfFormat;
 import io.netbench.core.TransportType;
 import io.netbench.core.WrkFormat;
@@ -8,7 +9,6 @@ import io.netbench.http.HttpLoad;
 import io.netbench.http.HttpLoadException;
 import io.netbench.http.HttpLoadResult;
 import io.netbench.tcp.QperfClient;
-import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfOutput;
 import io.netbench.tcp.QperfServer;
 import io.netbench.tcp.QperfTest;
@@ -36,7 +36,7 @@ final class SelftestCommand implements Callable<Integer> {
     private int seconds = 2;
 
     @Override
-    public Integer call() throws QperfException, HttpLoadException {
+    public Integer call() throws NetbenchException, HttpLoadException {
         if (seconds < 1 || seconds > 60) {
             throw new IllegalArgumentException("--time " + seconds + ": expected 1..60 seconds");
         }
