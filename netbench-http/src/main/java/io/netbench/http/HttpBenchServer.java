@@ -1,6 +1,7 @@
 package io.netbench.http;
 
 import io.netbench.core.AbstractServerBuilder;
+import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
 import io.netbench.http.internal.server.HttpServerInitializer;
 import io.netbench.http.internal.server.WarmupRounds;
@@ -179,7 +180,7 @@ public final class HttpBenchServer implements AutoCloseable {
                 HttpLoad.onLoopback(transport, loops, uri -> WarmupRounds.untilSteady(time, () -> HttpLoad.to(uri)
                         .threads(loops).connections(Math.max(loops, WARMUP_CONNECTIONS)).duration(WARMUP_ROUND)
                         .transport(transport).run().requestsPerSecond()));
-            } catch (HttpLoadException e) {
+            } catch (NetbenchException e) {
                 throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
             }
         }

@@ -2,6 +2,8 @@ package io.netbench.http;
 
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
+import io.netbench.core.NetbenchException;
+import io.netbench.core.RunInterruptedException;
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.Async;
 import io.netbench.http.internal.client.LoadPlan;
@@ -259,8 +261,9 @@ public final class HttpLoad {
      *     ({@code name:line: message})
      * @throws HttpLoadException when the target cannot be reached before the run, or a script's
      *     hook failed ({@code name:line: message}; after the result was delivered if it was {@code done})
+     * @throws RunInterruptedException if the thread was interrupted (its interrupt flag is set again)
      */
-    public HttpLoadResult run() throws HttpLoadException {
+    public HttpLoadResult run() throws NetbenchException {
         validate();
         boolean tls = "https".equals(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
@@ -332,10 +335,9 @@ public final class HttpLoad {
             }
             return result;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("load workers did not stop: " + e, e);
+            throw new HttpLoadException("load workers did not stop: " + e, e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw RunInterruptedException.of("wrk against " + uri, e);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
             used.forEach(RequestSource::close);
@@ -343,7 +345,7 @@ public final class HttpLoad {
     }
 
     /** The same requests, closed loop, to an in-process server: see {@link #jitWarmup(Duration)}. */
-    private void warmJit() throws HttpLoadException {
+    private void warmJit() throws NetbenchException {
         onLoopback(transport, 1, uri -> {
             HttpLoad warm = HttpLoad.to(uri).threads(threads).connections(Math.max(threads, Math.min(connections, 100)))
                     .duration(jitWarmup).timeout(timeout).pipeline(pipeline).method(method).body(body)
@@ -356,7 +358,7 @@ public final class HttpLoad {
     /** What runs against the server of {@link #onLoopback}. */
     @FunctionalInterface
     interface LoopbackRun {
-        void run(URI uri) throws HttpLoadException;
+        void run(URI uri) throws NetbenchException;
     }
 
     /**
@@ -364,7 +366,7 @@ public final class HttpLoad {
      * {@code serverThreads} event loops, closed after it: the JIT warm-up of both ends, this one's
      * ({@link #jitWarmup(Duration)}) and the server's ({@link HttpBenchServer.Builder#jitWarmup}).
      */
-    static void onLoopback(TransportType transport, int serverThreads, LoopbackRun run) throws HttpLoadException {
+    static void onLoopback(TransportType transport, int serverThreads, LoopbackRun run) throws NetbenchException {
         try (HttpBenchServer server = HttpBenchServer.builder().bindAddress("127.0.0.1").port(0).threads(serverThreads)
                 .transport(transport).build()) {
             run.run(URI.create("http://127.0.0.1:" + server.port() + "/"));
@@ -392,9 +394,9 @@ public final class HttpLoad {
      */
     private static HttpLoadException failure(ScriptException e) {
         if (e.badScript()) {
-            throw new IllegalArgumentException(e.getMessage());
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new HttpLoadException(e.getMessage());
+        return new HttpLoadException(e.getMessage(), e);
     }
 
     private HttpLoadResult result(Instant start, Duration runtime, List<LoadStats> stats, Histogram latency,
@@ -430,11 +432,11 @@ public final class HttpLoad {
             return address;
         } catch (IOException e) {
             String why = e instanceof java.net.UnknownHostException ? "Name or service not known" : e.getMessage();
-            throw new HttpLoadException("unable to connect to " + target + " " + why);
+            throw new HttpLoadException("unable to connect to " + target + " " + why, e);
         }
     }
 
-    private SslContext sslContext() {
+    private SslContext sslContext() throws HttpLoadException {
         try {
             SslContextBuilder b = SslContextBuilder.forClient();
             if (insecure) {
@@ -442,7 +444,7 @@ public final class HttpLoad {
             }
             return b.build();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+            throw new HttpLoadException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
 }

@@ -32,7 +32,7 @@ public final class ScriptRun {
         ScriptState.run(() -> main.wrk.get("resolve").call(LuaValue.valueOf(host), LuaValue.valueOf(service)));
         LuaValue addrs = main.wrk.get("addrs");
         if (!addrs.istable() || addrs.length() == 0) {
-            throw new ScriptException("unable to connect to " + host + ":" + service, false);
+            throw new ScriptException("unable to connect to " + host + ":" + service, false, null);
         }
         int pipeline = 1;
         for (int i = 0; i < threadCount; i++) {
