@@ -1,5 +1,6 @@
 package io.netbench.http;
 
+import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.NetbenchException;
@@ -313,9 +314,11 @@ public final class HttpLoad {
             long end = begin + duration.toNanos();
             for (long tick = begin + 1_000_000_000L; tick < end && !failed(scripts); tick += 1_000_000_000L) {
                 sleep(tick - System.nanoTime());
-                long[] so = workers.stream().map(LoadWorker::progress)
-                        .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-                progress.onSecond(Duration.ofNanos(System.nanoTime() - begin), so[0], so[1], latency.interval());
+                long requests = workers.stream().mapToLong(LoadWorker::requestsSoFar).sum();
+                ErrorCounts errors = workers.stream().map(LoadWorker::errorsSoFar)
+                        .reduce(ErrorCounts.NONE, ErrorCounts::plus);
+                progress.onSecond(Duration.ofNanos(System.nanoTime() - begin), requests, errors.total(),
+                        latency.interval());
             }
             if (!failed(scripts)) {
                 sleep(end - System.nanoTime());
@@ -378,10 +381,8 @@ public final class HttpLoad {
     }
 
     private static void done(ScriptRun scripts, HttpLoadResult r) throws HttpLoadException {
-        HttpLoadResult.Errors e = r.errors();
         try {
-            scripts.done(r.duration().toNanos() / 1000, r.requests(), r.bytes(),
-                    new long[] {e.connect(), e.read(), e.write(), e.status(), e.timeout()}, r.latency().histogram(),
+            scripts.done(r.duration().toNanos() / 1000, r.requests(), r.bytes(), r.errors(), r.latency().histogram(),
                     r.requestRate());
         } catch (ScriptException ex) {
             throw failure(ex);
@@ -401,9 +402,8 @@ public final class HttpLoad {
 
     private HttpLoadResult result(Instant start, Duration runtime, List<LoadStats> stats, Histogram latency,
                                   Histogram uncorrected) {
-        LoadStats total = LoadStats.total(stats);
+        LoadStats.Totals total = LoadStats.Totals.of(stats);
         long requests = total.requests();
-        long[] errors = total.errors();
         // At constant rate the corrected series was recorded from intended send times; in the closed
         // loop it is wrk's correction of the measured one (which alone is recorded then).
         Histogram corrected = rate > 0 ? latency : uncorrected;
@@ -411,7 +411,7 @@ public final class HttpLoad {
             corrected = uncorrected.copyCorrectedForCoordinatedOmission(runtime.toNanos() / (requests / connections));
         }
         return new HttpLoadResult(uri, threads, connections, rate, start, runtime, requests, total.bytes(),
-                new HttpLoadResult.Errors(errors[0], errors[1], errors[2], errors[3], errors[4]), total.statusCounts(),
+                total.errors(), total.statuses(),
                 LatencyStats.of(corrected), LatencyStats.of(uncorrected), total.requestRate());
     }
 

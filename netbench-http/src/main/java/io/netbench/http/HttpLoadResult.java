@@ -1,5 +1,6 @@
 package io.netbench.http;
 
+import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.Metric;
 import io.netbench.core.TestResult;
@@ -22,15 +23,8 @@ import org.HdrHistogram.Histogram;
  * nanoseconds.
  */
 public record HttpLoadResult(URI uri, int threads, int connections, long rate, Instant start, Duration duration,
-                             long requests, long bytes, Errors errors, Map<Integer, Long> statuses,
+                             long requests, long bytes, ErrorCounts errors, Map<Integer, Long> statuses,
                              LatencyStats latency, LatencyStats uncorrectedLatency, Histogram requestRate) {
-
-    /** Errors by kind, as wrk counts them; {@code status} counts responses above 399. */
-    public record Errors(long connect, long read, long write, long timeout, long status) {
-        public long socketErrors() {
-            return connect + read + write + timeout;
-        }
-    }
 
     public HttpLoadResult {
         statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
@@ -63,11 +57,9 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
     public TestResult toTestResult(String transport) {
         TestResult.Builder b = TestResult.builder("wrk", "http").target(uri.toString()).transport(transport)
                 .start(start).duration(duration).param("threads", threads).param("connections", connections)
-                .param("rate", rate).count("requests", requests).count("read_bytes", bytes)
-                .count("errors_connect", errors.connect()).count("errors_read", errors.read())
-                .count("errors_write", errors.write()).count("errors_timeout", errors.timeout())
-                .count("errors_status", errors.status())
-                .metric(Metric.REQUESTS_PER_SEC, requestsPerSecond()).metric(Metric.TRANSFER, bytesPerSecond())
+                .param("rate", rate).count("requests", requests).count("read_bytes", bytes);
+        errors.asCounts().forEach(b::count);
+        b.metric(Metric.REQUESTS_PER_SEC, requestsPerSecond()).metric(Metric.TRANSFER, bytesPerSecond())
                 .histogram("latency", latency.histogram()).histogram("uncorrected_latency", uncorrectedLatency.histogram())
                 .histogram("request_rate", requestRate);
         for (Metric m : new Metric[] {Metric.LATENCY_MEAN, Metric.LATENCY_STDEV, Metric.LATENCY_P50, Metric.LATENCY_P99,

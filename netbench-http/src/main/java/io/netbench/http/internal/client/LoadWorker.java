@@ -1,5 +1,6 @@
 package io.netbench.http.internal.client;
 
+import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.TransportType;
 import io.netty.bootstrap.Bootstrap;
@@ -88,10 +89,14 @@ public final class LoadWorker {
         connections.forEach(LoadConnection::close);
     }
 
-    /** A racy read for live progress: requests and errors so far. */
-    public long[] progress() {
-        return new long[] {stats.requests, stats.connectErrors + stats.readErrors + stats.writeErrors
-            + stats.timeouts + stats.statusErrors};
+    /** Requests completed so far: a racy read, for live progress. */
+    public long requestsSoFar() {
+        return stats.requests();
+    }
+
+    /** Errors counted so far: a racy read, for live progress. */
+    public ErrorCounts errorsSoFar() {
+        return stats.errors();
     }
 
     void connect(LoadConnection c) {
