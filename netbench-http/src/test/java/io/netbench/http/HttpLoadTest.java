@@ -127,6 +127,32 @@ class HttpLoadTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    void serverThatResetsWhileARequestIsWrittenGivesWriteErrors(TransportType transport) throws Exception {
+        assumeTrue(transport.isAvailable());
+        try (ServerSocket resetter = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                while (true) {
+                    try (Socket s = resetter.accept()) {
+                        s.setSoLinger(true, 0); // close with a reset
+                        s.getInputStream().read();
+                        Thread.sleep(50); // the client's send fills the socket buffers meanwhile
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.start();
+            HttpLoadResult r = HttpLoad.to(URI.create("http://127.0.0.1:" + resetter.getLocalPort() + "/")).threads(1)
+                    .connections(1).method("POST").body(new byte[32 << 20]).transport(transport)
+                    .duration(Duration.ofMillis(700)).run();
+            resetter.close();
+            acceptor.join(2000);
+            assertTrue(r.errors().write() > 2 && r.errors().read() == 0, "write errors: " + r.errors());
+        }
+    }
+
     @Test
     void serverGoingAwayGivesConnectErrors() throws Exception {
         HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build();
