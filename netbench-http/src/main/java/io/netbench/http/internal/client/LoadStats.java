@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
  * bytes read, errors by kind, responses by status, and the per-100-ms request-rate samples of
  * wrk's {@code Req/Sec} row. Latency goes to the run's {@link LatencyRecorder}s.
  */
-public final class LoadStats {
+final class LoadStats {
     long requests;
     long bytes;
     long connectErrors;
@@ -36,10 +36,10 @@ public final class LoadStats {
      * @param statuses responses by status code, only the codes seen
      * @param requestRate every worker's per-100-ms request-rate samples
      */
-    public record Totals(long requests, long bytes, ErrorCounts errors, Map<Integer, Long> statuses,
+    record Totals(long requests, long bytes, ErrorCounts errors, Map<Integer, Long> statuses,
                          Histogram requestRate) {
         /** The sum of {@code all}. */
-        public static Totals of(List<LoadStats> all) {
+        static Totals of(List<LoadStats> all) {
             long[] statuses = new long[1000];
             Histogram requestRate = new Histogram(3);
             for (LoadStats s : all) {

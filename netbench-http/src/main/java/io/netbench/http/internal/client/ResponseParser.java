@@ -17,7 +17,7 @@ import java.util.List;
  * spares a bounds and reference-count check on every byte of a direct buffer); bodies are skipped
  * in the received buffer without a copy. Nothing is allocated per response.
  */
-public final class ResponseParser {
+final class ResponseParser {
     /** Receives each complete response. */
     public interface Listener {
         void onResponse(int status, boolean keepAlive);

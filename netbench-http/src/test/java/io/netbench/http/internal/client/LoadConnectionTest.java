@@ -45,7 +45,7 @@ class LoadConnectionTest {
 
         Connection(SslContext ssl) {
             LoadPlan plan = new LoadPlan(new InetSocketAddress("127.0.0.1", 1), "127.0.0.1", ssl, TransportType.NIO,
-                    i -> template, false, 0, 1_000_000_000L);
+                    false, 0, 1_000_000_000L);
             worker = new LoadWorker(channel.eventLoop(), plan, template, new LatencyRecorder(), new LatencyRecorder());
             worker.counting = true;
             if (ssl != null) {
