@@ -1,6 +1,8 @@
 package io.netbench.http;
 
+import io.netbench.core.MachineLimitException;
 import io.netbench.core.NetbenchException;
+import io.netbench.core.RunInterruptedException;
 import io.netbench.core.TransportType;
 import io.netbench.http.internal.client.HttpLoadRunner;
 import io.netbench.http.internal.client.RunObservers;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.HdrHistogram.Histogram;
 
 /**
  * HTTP load with wrk's model: {@link #threads(int)} event loops, {@link #connections(int)} spread
@@ -49,20 +50,6 @@ public final class HttpLoad {
     private Consumer<HttpLoadResult> onResult = r -> { };
     private Runnable onStart = () -> { };
     private ProgressListener progress = (elapsed, requests, errors, interval) -> { };
-
-    /** Receives the run's progress once a second, on the thread that runs it. */
-    @FunctionalInterface
-    public interface ProgressListener {
-        /**
-         * One more second of the measured duration has passed.
-         *
-         * @param elapsed time since the measured duration began
-         * @param requests requests completed so far
-         * @param errors errors of every kind so far
-         * @param latencyInterval the latencies recorded since the last call, in nanoseconds
-         */
-        void onSecond(Duration elapsed, long requests, long errors, Histogram latencyInterval);
-    }
 
     private HttpLoad(URI uri) {
         this.uri = Objects.requireNonNull(uri, "uri");
@@ -141,12 +128,9 @@ public final class HttpLoad {
     }
 
     /**
-     * Before the run, drives this load's code for this long against an in-process
-     * {@link HttpBenchServer} on loopback, so the JIT has compiled the hot path when the measured
-     * duration starts: a cold JVM completes noticeably fewer requests in its first seconds, and
-     * that would be charged to the target. The target sees none of it.
-     *
-     * @param jitWarmup how long; default none (the command line's is 1 s)
+     * @param jitWarmup how long to drive this load's code against an in-process {@link HttpBenchServer}
+     *     first, so the JIT has compiled it when the measured duration starts (a cold JVM's first
+     *     seconds would be charged to the target, which sees none of it); default none
      * @return this builder
      */
     public HttpLoad jitWarmup(Duration jitWarmup) {
@@ -284,14 +268,11 @@ public final class HttpLoad {
      *
      * @return the result
      * @throws IllegalArgumentException naming a bad option, or a script that cannot run here
-     *     ({@code name:line: message})
-     * @throws io.netbench.core.MachineLimitException if this machine cannot hold the connections
-     *     (the message says what to raise)
+     * @throws MachineLimitException if this machine cannot hold the connections (says what to raise)
      * @throws HttpLoadException when the target cannot be reached before the run, or a script's
      *     hook failed ({@code name:line: message}; after the result was delivered if it was {@code done})
-     * @throws io.netbench.core.RunInterruptedException if the thread was interrupted (its interrupt
-     *     flag is set again)
-     * @throws NetbenchException the run failed otherwise
+     * @throws RunInterruptedException if the thread was interrupted (its interrupt flag is set again)
+     * @throws NetbenchException if the run failed otherwise
      */
     public HttpLoadResult run() throws NetbenchException {
         return runner().run();

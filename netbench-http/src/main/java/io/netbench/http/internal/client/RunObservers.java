@@ -1,7 +1,7 @@
 package io.netbench.http.internal.client;
 
-import io.netbench.http.HttpLoad;
 import io.netbench.http.HttpLoadResult;
+import io.netbench.http.ProgressListener;
 import java.util.function.Consumer;
 
 /**
@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * @param progress called once a second of the measured duration
  * @param onResult receives the result, before a script's {@code done()}
  */
-public record RunObservers(Runnable onStart, HttpLoad.ProgressListener progress, Consumer<HttpLoadResult> onResult) {
+public record RunObservers(Runnable onStart, ProgressListener progress, Consumer<HttpLoadResult> onResult) {
     /** Nobody: for the runs nobody watches, such as the JIT warm-up's. */
     public static final RunObservers NONE = new RunObservers(() -> { }, (elapsed, requests, errors, interval) -> { },
             result -> { });
