@@ -9,27 +9,10 @@ import java.util.Objects;
 
 /**
  * Everything one HTTP load run needs, immutable and valid: constructing it checks every option and
- * names the first bad one. Built by {@link HttpLoad}'s fluent setters ({@link HttpLoad#options()})
- * and run by {@link HttpLoad#run()}; {@link HttpLoad#like(HttpLoadOptions)} starts a builder from
- * one, to change a few options.
- *
- * @param uri the target, {@code http://} or {@code https://}
- * @param threads event loops, wrk's {@code -t}
- * @param connections connections kept open, spread evenly over the threads, at least one each
- * @param duration the measured time, at least 1 ms
- * @param warmup load before the measured time, not counted; zero for none
- * @param jitWarmup load against an in-process server before the run, so the JIT has compiled the
- *     client's hot path when the measured time starts (the target sees none of it); zero for none,
- *     else at least 1 ms
- * @param timeout a request outstanding longer is a timeout, its latency not recorded; at least 1 ms
- * @param rate total requests per second at constant rate (wrk2's {@code -R}); 0 for wrk's closed loop
- * @param pipeline requests written back to back per connection before their responses, 1..1024
- * @param method the request method, an upper-case token
- * @param headers header lines, {@code Name: value}
- * @param body the request body, or null for none
- * @param insecure accept any TLS certificate (like {@code curl -k})
- * @param transport the event loops' transport
- * @param script a wrk Lua script making the requests, or null for none
+ * names the first bad one in an {@link IllegalArgumentException}. Usually built by {@link HttpLoad}'s
+ * fluent setters ({@link HttpLoad#options()}) and run by {@link HttpLoad#run()};
+ * {@link HttpLoad#like(HttpLoadOptions)} starts a builder from one, to change a few options. The
+ * constructor says what each option means.
  */
 public record HttpLoadOptions(URI uri, int threads, int connections, Duration duration, Duration warmup,
                               Duration jitWarmup, Duration timeout, long rate, int pipeline, String method,
@@ -38,6 +21,23 @@ public record HttpLoadOptions(URI uri, int threads, int connections, Duration du
     /**
      * Checks every option.
      *
+     * @param uri the target, {@code http://} or {@code https://}
+     * @param threads event loops, wrk's {@code -t}
+     * @param connections connections kept open, spread evenly over the threads, at least one each
+     * @param duration the measured time, at least 1 ms
+     * @param warmup load before the measured time, not counted; zero for none
+     * @param jitWarmup load against an in-process server before the run, so the JIT has compiled the
+     *     client's hot path when the measured time starts (the target sees none of it); zero for none,
+     *     else at least 1 ms
+     * @param timeout a request outstanding longer is a timeout, its latency not recorded; at least 1 ms
+     * @param rate total requests per second at constant rate (wrk2's {@code -R}); 0 for wrk's closed loop
+     * @param pipeline requests written back to back per connection before their responses, 1..1024
+     * @param method the request method, an upper-case token
+     * @param headers header lines, {@code Name: value}
+     * @param body the request body, or null for none
+     * @param insecure accept any TLS certificate (like {@code curl -k})
+     * @param transport the event loops' transport
+     * @param script a wrk Lua script making the requests, or null for none
      * @throws IllegalArgumentException naming the first bad option
      * @throws NullPointerException if the URI, method, headers or transport are null
      */
