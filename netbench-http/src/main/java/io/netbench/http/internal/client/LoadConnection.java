@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class LoadConnection extends ChannelInboundHandlerAdapter implements ResponseParser.Listener {
     private final LoadWorker worker;
     private final LoadPlan plan;
-    /** Counts a send whose write failed (once per send, not per request: wrk counts a failed write once). */
+    /** Counts a send whose write failed: one write error per failed send. */
     private final ChannelFutureListener onWritten = this::written;
     private ResponseParser parser;
     private Channel channel;
