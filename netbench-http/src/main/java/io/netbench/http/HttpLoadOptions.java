@@ -1,6 +1,8 @@
 package io.netbench.http;
 
+import io.netbench.core.Ports;
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.Warmup;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -51,6 +53,9 @@ public record HttpLoadOptions(URI uri, int threads, int connections, Duration du
         if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
             throw new IllegalArgumentException("invalid URL: " + uri + " (expected http://host[:port]/path or https://...)");
         }
+        if (uri.getPort() >= 0) {
+            Ports.checkConnect("port", uri.getPort());
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
@@ -63,9 +68,7 @@ public record HttpLoadOptions(URI uri, int threads, int connections, Duration du
         if (warmup == null || warmup.isNegative()) {
             throw new IllegalArgumentException("warmup must be >= 0: " + warmup);
         }
-        if (jitWarmup == null || jitWarmup.isNegative() || !jitWarmup.isZero() && jitWarmup.toMillis() < 1) {
-            throw new IllegalArgumentException("jitWarmup must be 0 or at least 1 ms: " + jitWarmup);
-        }
+        Warmup.checkTime(jitWarmup);
         if (timeout == null || timeout.toMillis() < 1) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }

@@ -45,6 +45,8 @@ class HttpLoadOptionsTest {
         assertBad("method must be an upper-case token: get", full().method("get"));
         assertBad("invalid URL: ftp://x/ (expected http://host[:port]/path or https://...)",
                 HttpLoad.to(URI.create("ftp://x/")));
+        assertBad("port 0: expected a port 1..65535", HttpLoad.to(URI.create("http://x:0/")));
+        assertBad("port 65536: expected a port 1..65535", HttpLoad.to(URI.create("http://x:65536/")));
     }
 
     private static void assertBad(String message, HttpLoad load) {
