@@ -6,7 +6,6 @@ import io.netbench.core.TransportType;
 import io.netbench.core.WrkFormat;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.http.HttpLoad;
-import io.netbench.http.HttpLoadException;
 import io.netbench.http.HttpLoadResult;
 import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfOutput;
@@ -36,7 +35,7 @@ final class SelftestCommand implements Callable<Integer> {
     private int seconds = 2;
 
     @Override
-    public Integer call() throws NetbenchException, HttpLoadException {
+    public Integer call() throws NetbenchException {
         if (seconds < 1 || seconds > 60) {
             throw new IllegalArgumentException("--time " + seconds + ": expected 1..60 seconds");
         }

@@ -1,5 +1,6 @@
 package io.netbench.cli;
 
+import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.WrkFormat;
 import io.netbench.http.HttpLoadResult;
@@ -55,7 +56,7 @@ final class WrkReport {
         }
         out.append("  ").append(r.requests()).append(" requests in ").append(WrkFormat.time(r.duration().toNanos() / 1000.0))
                 .append(", ").append(WrkFormat.binary(r.bytes())).append("B read\n");
-        HttpLoadResult.Errors e = r.errors();
+        ErrorCounts e = r.errors();
         if (e.socketErrors() > 0) {
             out.append(String.format(Locale.ROOT, "  Socket errors: connect %d, read %d, write %d, timeout %d%n",
                     e.connect(), e.read(), e.write(), e.timeout()));

@@ -13,11 +13,11 @@ import org.luaj.vm2.lib.VarArgFunction;
  * rounding (ties away from zero), its integer conversions, {@code %q} quoting and error messages.
  * Text is handled as ISO-8859-1 so that every byte of a Lua string passes through unchanged.
  */
-final class LuaFormat extends VarArgFunction {
+final class LuaFormatter extends VarArgFunction {
     private final LuaValue tostring;
 
     /** @param tostring the state's {@code tostring}, for {@code %s} and {@code %q} */
-    LuaFormat(LuaValue tostring) {
+    LuaFormatter(LuaValue tostring) {
         this.tostring = tostring;
     }
 
