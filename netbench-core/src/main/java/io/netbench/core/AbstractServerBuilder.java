@@ -1,6 +1,5 @@
 package io.netbench.core;
 
-import io.netbench.core.internal.ServerSkeleton;
 import io.netbench.core.internal.Warmup;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -168,19 +167,5 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("bind address " + bindAddress + " cannot be resolved");
         }
-    }
-
-    /**
-     * An address and port as messages show them.
-     *
-     * @param bind the address, {@code null} for all addresses
-     * @param port the port
-     * @return {@code address:port} ({@code [::1]:port} for IPv6), {@code *:port} for all addresses
-     * @deprecated servers built on the server skeleton describe their addresses with it; this goes
-     *             once the qperf and HTTP servers are
-     */
-    @Deprecated
-    protected static String describe(InetAddress bind, int port) {
-        return ServerSkeleton.describe(bind, port);
     }
 }

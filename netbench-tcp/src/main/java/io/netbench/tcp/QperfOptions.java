@@ -1,5 +1,6 @@
 package io.netbench.tcp;
 
+import io.netbench.core.Ports;
 import io.netbench.core.TransportType;
 import java.time.Duration;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public record QperfOptions(String host, int port, QperfTest test, long msgSize, 
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(transport, "transport");
-        check(port >= 1 && port <= 65535, "port must be 1..65535: " + port);
+        Ports.checkConnect("port", port);
         check(msgSize >= 0 && msgSize <= 0xFFFFFFFFL, "msg_size must be 1..4294967295 bytes: " + msgSize);
         msgSize = msgSize > 0 ? msgSize : test.defaultMsgSize();
         check(!test.isUdp() || msgSize <= QperfTest.MAX_UDP_MSG_SIZE, "msg_size " + msgSize + " is too large for "
@@ -83,7 +84,7 @@ public record QperfOptions(String host, int port, QperfTest test, long msgSize, 
         check(waitServer != null && !waitServer.isNegative(), "wait_server must be >= 0: " + waitServer);
         check(localSockBufSize >= 0 && remoteSockBufSize >= 0 && localSockBufSize <= Integer.MAX_VALUE
                 && remoteSockBufSize <= Integer.MAX_VALUE, "sock_buf_size must be 0..2147483647");
-        check(dataPort >= 0 && dataPort <= 65535, "ip_port must be 0..65535: " + dataPort);
+        Ports.checkListen("ip_port", dataPort);
         check(streams >= 1 && streams <= MAX_STREAMS, "streams must be 1.." + MAX_STREAMS + ": " + streams);
         check(localCpu >= NO_AFFINITY && remoteCpu >= NO_AFFINITY && localCpu < MAX_CPUS && remoteCpu < MAX_CPUS,
                 "cpu affinity must be 0.." + (MAX_CPUS - 1) + " or NO_AFFINITY: " + localCpu + ", " + remoteCpu);
