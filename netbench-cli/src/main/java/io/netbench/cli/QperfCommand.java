@@ -1,7 +1,8 @@
 package io.netbench.cli;
 
+import io.netbench.cli.format.QperfFormat;
+import io.netbench.cli.format.QperfOutput;
 import io.netbench.core.Durations;
-import io.netbench.core.QperfFormat;
 import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
 import io.netbench.core.Sizes;
@@ -10,7 +11,6 @@ import io.netbench.core.TransportType;
 import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfConf;
 import io.netbench.tcp.QperfException;
-import io.netbench.tcp.QperfOutput;
 import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfServer;
 import io.netbench.tcp.QperfTest;

@@ -1,15 +1,16 @@
 package io.netbench.cli;
 
-import io.netbench.core.QperfFormat;
+import io.netbench.cli.format.QperfFormat;
+import io.netbench.cli.format.QperfOutput;
+import io.netbench.cli.format.WrkFormat;
+import io.netbench.cli.format.WrkReport;
 import io.netbench.core.TransportType;
-import io.netbench.core.WrkFormat;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.http.HttpLoad;
 import io.netbench.http.HttpLoadException;
 import io.netbench.http.HttpLoadResult;
 import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfException;
-import io.netbench.tcp.QperfOutput;
 import io.netbench.tcp.QperfServer;
 import io.netbench.tcp.QperfTest;
 import java.io.PrintWriter;

@@ -1,12 +1,13 @@
 package io.netbench.cli;
 
+import io.netbench.cli.format.WrkFormat;
+import io.netbench.cli.format.WrkReport;
 import io.netbench.core.Durations;
 import io.netbench.core.LoadShare;
 import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
 import io.netbench.core.Sizes;
 import io.netbench.core.TransportType;
-import io.netbench.core.WrkFormat;
 import io.netbench.http.HttpLoad;
 import io.netbench.http.HttpLoadException;
 import io.netbench.http.WrkScript;

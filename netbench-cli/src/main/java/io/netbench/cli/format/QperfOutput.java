@@ -1,8 +1,10 @@
-package io.netbench.tcp;
+package io.netbench.cli.format;
 
+import io.netbench.cli.format.QperfFormat.Value;
 import io.netbench.core.CpuUsage;
-import io.netbench.core.QperfFormat;
-import io.netbench.core.QperfFormat.Value;
+import io.netbench.tcp.QperfConf;
+import io.netbench.tcp.QperfResult;
+import io.netbench.tcp.QperfTest;
 import java.util.Set;
 import java.util.function.LongFunction;
 
