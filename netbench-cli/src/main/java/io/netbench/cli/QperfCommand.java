@@ -2,6 +2,8 @@ package io.netbench.cli;
 
 import io.netbench.cli.format.QperfFormat;
 import io.netbench.cli.format.QperfOutput;
+import io.netbench.cli.format.QperfParam;
+import io.netbench.cli.format.QperfStep;
 import io.netbench.core.Durations;
 import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
@@ -20,9 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -198,9 +202,7 @@ final class QperfCommand implements Callable<Integer> {
                 if (test == QperfTest.CONF) {
                     print(out, QperfOutput.renderConf(format, QperfConf.local(), result.remoteConf()));
                 } else if (test.isSocketTest()) {
-                    QperfOutput stepOutput = new QperfOutput(format, verbosity(), unifyNodes, step.params(test),
-                            percentiles);
-                    print(out, stepOutput.render(result));
+                    print(out, new QperfOutput(format, verbosity(), unifyNodes, percentiles).render(result, step.asked()));
                     results.add(result.toTestResult(plan.transport.displayName()));
                 }
             }
@@ -367,9 +369,13 @@ final class QperfCommand implements Callable<Integer> {
                     .cpuAffinity((int) affinity(localCpuAffinity) - 1, (int) affinity(remoteCpuAffinity) - 1);
         }
 
-        QperfOutput.Params params(QperfTest test) {
-            return new QperfOutput.Params(timeoutSeconds, dataPort, localSockBuf, remoteSockBuf,
-                    accessRecv != 0 || accessRecv1, affinity(localCpuAffinity), affinity(remoteCpuAffinity), userSet);
+        QperfStep asked() {
+            return QperfStep.NONE.with(QperfParam.TIMEOUT, timeoutSeconds).with(QperfParam.PORT, dataPort)
+                    .with(QperfParam.SOCK_BUF_SIZE, localSockBuf, remoteSockBuf)
+                    .with(QperfParam.ACCESS_RECV, accessRecv != 0 || accessRecv1 ? 1 : 0)
+                    .with(QperfParam.AFFINITY, affinity(localCpuAffinity), affinity(remoteCpuAffinity))
+                    .setByUser(userSet.stream().map(name -> QperfParam.valueOf(name.toUpperCase(Locale.ROOT)))
+                            .collect(Collectors.toSet()));
         }
     }
 }

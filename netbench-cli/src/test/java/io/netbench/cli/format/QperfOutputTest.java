@@ -44,14 +44,16 @@ class QperfOutputTest {
 
     @Test
     void quietShowsTheMainFigureAlone() {
-        QperfOutput.Params none = new QperfOutput.Params(5, 0, 0, 0, false, 0, 0, Set.of());
+        QperfStep asked = QperfStep.NONE.with(QperfParam.TIMEOUT, 5);
         assertEquals("    bw  =  65.5 MB/sec\n",
-                new QperfOutput(FORMAT, QperfOutput.Verbosity.QUIET, false, none, false).render(tcpBw()));
+                new QperfOutput(FORMAT, QperfOutput.Verbosity.QUIET, false, false).render(tcpBw(), asked));
     }
 
     @Test
     void everythingAtTheHighestVerbosity() {
-        QperfOutput.Params asked = new QperfOutput.Params(5, 4001, 4096, 8192, true, 1, 2, Set.of());
+        QperfStep asked = QperfStep.NONE.with(QperfParam.TIMEOUT, 5).with(QperfParam.PORT, 4001)
+                .with(QperfParam.SOCK_BUF_SIZE, 4096, 8192).with(QperfParam.ACCESS_RECV, 1)
+                .with(QperfParam.AFFINITY, 1, 2);
         String expected = ""
                 + "    bw                 =   65.5 MB/sec\n"
                 + "    msg_rate           =      1 K/sec\n"
@@ -82,19 +84,20 @@ class QperfOutputTest {
                 + "    recv_cpu_time      =      1 sec\n"
                 + "    recv_bytes         =   65.5 MB\n"
                 + "    recv_msgs          =  1,000 \n";
-        assertEquals(expected, new QperfOutput(FORMAT, ALL, false, asked, false).render(tcpBw()));
+        assertEquals(expected, new QperfOutput(FORMAT, ALL, false, false).render(tcpBw(), asked));
     }
 
     @Test
     void verboseUsedShowsWhatTheUserSetAndUnifiedNodesSayLocAndRem() {
-        QperfOutput.Params asked = new QperfOutput.Params(5, 4001, 4096, 4096, false, 3, 3,
-                Set.of("msg_size", "affinity", "sock_buf_size"));
+        QperfStep asked = QperfStep.NONE.with(QperfParam.TIMEOUT, 5).with(QperfParam.PORT, 4001)
+                .with(QperfParam.SOCK_BUF_SIZE, 4096).with(QperfParam.AFFINITY, 3)
+                .setByUser(Set.of(QperfParam.MSG_SIZE, QperfParam.AFFINITY, QperfParam.SOCK_BUF_SIZE));
         String expected = ""
                 + "    bw             =  65.5 MB/sec\n"
                 + "    affinity       =     3 \n"
                 + "    msg_size       =    64 KiB (65,536)\n"
                 + "    sock_buf_size  =     4 KiB (4,096)\n";
-        assertEquals(expected, new QperfOutput(FORMAT, USED, true, asked, false).render(tcpBw()));
+        assertEquals(expected, new QperfOutput(FORMAT, USED, true, false).render(tcpBw(), asked));
         QperfOutput.Verbosity stat = new QperfOutput.Verbosity(0, 2, 0, 0);
         assertEquals(""
                 + "    bw              =   65.5 MB/sec\n"
@@ -102,12 +105,13 @@ class QperfOutputTest {
                 + "    loc_send_bytes  =   65.5 MB\n"
                 + "    loc_send_msgs   =  1,000 \n"
                 + "    rem_recv_bytes  =   65.5 MB\n"
-                + "    rem_recv_msgs   =  1,000 \n", new QperfOutput(FORMAT, stat, true, asked, false).render(tcpBw()));
+                + "    rem_recv_msgs   =  1,000 \n", new QperfOutput(FORMAT, stat, true, false).render(tcpBw(), asked));
     }
 
     @Test
     void latencyWithPercentilesAndTheUsedTime() {
-        QperfOutput.Params asked = new QperfOutput.Params(5, 0, 0, 0, true, 0, 0, Set.of("time", "access_recv"));
+        QperfStep asked = QperfStep.NONE.with(QperfParam.TIMEOUT, 5).with(QperfParam.ACCESS_RECV, 1)
+                .setByUser(Set.of(QperfParam.TIME, QperfParam.ACCESS_RECV));
         String expected = ""
                 + "    latency         =   10 us\n"
                 + "    msg_rate        =  100 K/sec\n"
@@ -121,7 +125,7 @@ class QperfOutputTest {
                 + "    loc_cpus_used   =   50 % cpus\n"
                 + "    rem_cpus_used   =   50 % cpus\n";
         QperfOutput.Verbosity verbose = new QperfOutput.Verbosity(1, 1, 1, 1);
-        assertEquals(expected, new QperfOutput(FORMAT, verbose, false, asked, true).render(tcpLat()));
+        assertEquals(expected, new QperfOutput(FORMAT, verbose, false, true).render(tcpLat(), asked));
     }
 
     @Test
