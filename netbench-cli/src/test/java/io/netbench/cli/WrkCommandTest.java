@@ -66,6 +66,9 @@ class WrkCommandTest {
     @CsvSource(delimiter = '|', value = {
         "-t 4 -c 2 http://127.0.0.1:1/|number of connections must be >= threads",
         "-d 1x http://127.0.0.1:1/|-d bad duration: 1x",
+        "-d 0 http://127.0.0.1:1/|-d 0: must be positive",
+        "--timeout 0ms http://127.0.0.1:1/|--timeout 0ms: must be positive",
+        "--hdr-log /no/such/dir/x.hlog http://127.0.0.1:1/|--hdr-log /no/such/dir/x.hlog: cannot write",
         "--jit-warmup soon http://127.0.0.1:1/|--jit-warmup bad duration: soon",
         "-c 1.5k http://127.0.0.1:1/|-c bad number: 1.5k",
         "not-a-url|invalid URL: not-a-url",
