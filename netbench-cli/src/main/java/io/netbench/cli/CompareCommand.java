@@ -92,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
     private OutputOption output;
 
     @Override
-    public Integer call() throws CompareRounds.TargetFailedException, IOException {
+    public Integer call() throws IOException {
         List<CompareTarget> parsed = targets.stream().map(CompareTarget::parse).toList();
         if (new HashSet<>(parsed.stream().map(CompareTarget::name).toList()).size() != parsed.size()) {
             throw new IllegalArgumentException("--target: each target needs a name of its own");
