@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "netbench",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersionProvider.class,
+        versionProvider = VersionProvider.class,
         description = "Network benchmarks in one jar: qperf-style TCP/UDP tests and wrk-style HTTP load,"
                 + " client and server, through one forwarded port.",
         subcommands = {InfoCommand.class, SelftestCommand.class, ServerCommand.class, QperfCommand.class, WrkCommand.class, ReportCommand.class, MergeCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
