@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@code netbench compare}: rounds against several targets, the verdicts, --save, bad targets. */
 class CompareCommandTest {
     @Test
     void oneServerUnderThreeLabelsShowsNoDifferenceAnywhere(@TempDir Path dir) throws Exception {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** {@code netbench qperf} against an in-process server: qperf's text, loops and -vu, JSON, errors. */
 class QperfCommandTest {
     private static QperfServer server;
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+/** {@code netbench server}: bad options, a port in use, and a real process from warm-up to SIGTERM. */
 class ServerCommandTest {
     @Test
     void badPortIsOneLineAndExitTwo() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** {@code netbench wrk}: wrk's layout against the real wrk, wrk2's with -R, JSON and HdrHistogram logs, errors. */
 class WrkCommandTest {
     /** Each line of wrk's output with its numbers blanked: the layout to compare. */
     private static List<String> shape(String output) {
