@@ -10,6 +10,9 @@ import java.util.Map;
  * not come within the timeout is {@code timeout}; a response with a status of 400 or above is
  * {@code status}. The first four are wrk's "socket errors".
  *
+ * <p>The counts of several workers or clients combine with {@link #plus}, the one way they add up;
+ * {@link #asCounts()} names them as a {@link TestResult} stores them.
+ *
  * @param connect connections that could not be made
  * @param read connections that failed or closed while a response was due
  * @param write connections that failed while a request was written
@@ -20,23 +23,31 @@ public record ErrorCounts(long connect, long read, long write, long timeout, lon
     /** No errors. */
     public static final ErrorCounts NONE = new ErrorCounts(0, 0, 0, 0, 0);
 
-    /** These counts and {@code other}'s added, kind by kind. */
+    /**
+     * Adds two sets of counts.
+     *
+     * @param other the counts to add
+     * @return these counts and {@code other}'s added, kind by kind
+     */
     public ErrorCounts plus(ErrorCounts other) {
         return new ErrorCounts(connect + other.connect, read + other.read, write + other.write,
                 timeout + other.timeout, status + other.status);
     }
 
-    /** wrk's "Socket errors": connect, read, write and timeout (not status). */
+    /** {@return wrk's "Socket errors": connect, read, write and timeout (not status)} */
     public long socketErrors() {
         return connect + read + write + timeout;
     }
 
-    /** All errors, status included. */
+    /** {@return all errors, status included} */
     public long total() {
         return socketErrors() + status;
     }
 
-    /** The counts as a result stores them: {@code errors_connect}, {@code errors_read}... */
+    /**
+     * {@return the counts named as a result stores them: {@code errors_connect}, {@code errors_read},
+     * {@code errors_write}, {@code errors_timeout}, {@code errors_status}, in that order}
+     */
     public Map<String, Long> asCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("errors_connect", connect);

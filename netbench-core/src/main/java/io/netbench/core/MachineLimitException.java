@@ -8,7 +8,11 @@ package io.netbench.core;
 public final class MachineLimitException extends NetbenchException {
     private static final long serialVersionUID = 1L;
 
-    /** A limit, named with what to raise. */
+    /**
+     * A limit, named with what to raise.
+     *
+     * @param message one line naming the limit and how to raise it
+     */
     public MachineLimitException(String message) {
         super(message);
     }

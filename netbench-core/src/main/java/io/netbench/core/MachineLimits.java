@@ -19,7 +19,7 @@ public final class MachineLimits {
     private MachineLimits() {
     }
 
-    /** The process's file-descriptor limit and how many are open, if the JVM can tell. */
+    /** {@return how many more file descriptors this process may open, if the JVM can tell} */
     public static OptionalLong freeDescriptors() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os) {
             return OptionalLong.of(os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount());
@@ -27,7 +27,7 @@ public final class MachineLimits {
         return OptionalLong.empty();
     }
 
-    /** The process's file-descriptor limit, if the JVM can tell. */
+    /** {@return this process's file-descriptor limit ({@code ulimit -n}), if the JVM can tell} */
     public static OptionalLong descriptorLimit() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os) {
             return OptionalLong.of(os.getMaxFileDescriptorCount());
@@ -36,8 +36,11 @@ public final class MachineLimits {
     }
 
     /**
-     * Checks that {@code connections} outgoing connections to one address fit.
+     * Checks that outgoing connections to one address fit: as many free descriptors besides
+     * {@link #RESERVED_DESCRIPTORS}, and as many local ports. A limit the JVM or {@code /proc}
+     * does not tell is not checked.
      *
+     * @param connections the connections the run will hold at once
      * @throws MachineLimitException naming the limit and how to raise it
      */
     public static void checkOutgoing(int connections) throws MachineLimitException {

@@ -14,12 +14,21 @@ import java.io.IOException;
 public class NetbenchException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** A failure with a one-line message. */
+    /**
+     * A failure with no cause.
+     *
+     * @param message one line saying what failed
+     */
     public NetbenchException(String message) {
         super(message);
     }
 
-    /** A failure with a one-line message and what caused it. */
+    /**
+     * A failure with what caused it.
+     *
+     * @param message one line saying what failed
+     * @param cause what caused it
+     */
     public NetbenchException(String message, Throwable cause) {
         super(message, cause);
     }

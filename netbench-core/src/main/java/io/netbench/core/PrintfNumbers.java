@@ -5,25 +5,49 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Numbers exactly as C's {@code printf} prints them with {@code %f}, {@code %e} and {@code %g},
- * which qperf, wrk and wrk's Lua scripts use.
+ * Numbers exactly as C's {@code printf} prints them with {@code %f}, {@code %e} and {@code %g}:
+ * for output that must match, character for character, what qperf, wrk and wrk's Lua scripts
+ * print.
  *
  * <p>Java's {@code String.format("%.2f")} rounds the shortest decimal form of a double half-up
  * ({@code 1.125} becomes {@code 1.13}, {@code 1.005} becomes {@code 1.01}); C rounds the exact
  * binary value. glibc rounds it to nearest, ties to even ({@code 1.12} and {@code 1.00}); LuaJIT
  * 2.1, which formats numbers itself, rounds ties away from zero ({@code 1.13} and {@code 1.00}).
- * Each method takes the rounding of the tool it imitates; {@link #fixed(double, int)} is glibc's.
+ * So each method takes the rounding of the tool it imitates: {@link RoundingMode#HALF_EVEN} for
+ * glibc (what {@link #fixed(double, int)} uses), {@link RoundingMode#HALF_UP} for LuaJIT.
+ *
+ * <pre>{@code
+ * PrintfNumbers.fixed(1.125, 2);                                 // "1.12", as printf("%.2f")
+ * PrintfNumbers.general(0.0001234, 3, false, RoundingMode.HALF_UP); // "0.000123", as LuaJIT's "%.3g"
+ * }</pre>
+ *
+ * <p>The results never depend on the default locale: the decimal separator is always a point.
+ * Infinities and NaN print as C prints them: {@code inf}, {@code -inf}, {@code nan}. Negative
+ * zero keeps its sign ({@code -0.00}), as in C.
  */
 public final class PrintfNumbers {
     private PrintfNumbers() {
     }
 
-    /** {@code value} with {@code decimals} digits after the point, as glibc's {@code %.Nf}. */
+    /**
+     * {@code %.Nf} as glibc prints it.
+     *
+     * @param value the number
+     * @param decimals N, the digits after the point (none and no point for 0)
+     * @return the text, e.g. {@code "1.12"} for 1.125 and 2
+     */
     public static String fixed(double value, int decimals) {
         return fixed(value, decimals, RoundingMode.HALF_EVEN);
     }
 
-    /** {@code %.Nf}: {@code decimals} digits after the point, the exact value rounded by {@code rounding}. */
+    /**
+     * {@code %.Nf}: the exact value rounded to N digits after the point.
+     *
+     * @param value the number
+     * @param decimals N, the digits after the point (none and no point for 0)
+     * @param rounding how a tie rounds: {@code HALF_EVEN} for glibc, {@code HALF_UP} for LuaJIT
+     * @return the text
+     */
     public static String fixed(double value, int decimals, RoundingMode rounding) {
         if (!Double.isFinite(value)) {
             return nonFinite(value);
@@ -31,7 +55,14 @@ public final class PrintfNumbers {
         return signed(value, new BigDecimal(value).setScale(decimals, rounding).toPlainString());
     }
 
-    /** {@code %.Ne}: one digit, {@code decimals} more after the point, then {@code e±XX}. */
+    /**
+     * {@code %.Ne}: one digit, N more after the point, then the exponent, of two digits at least.
+     *
+     * @param value the number
+     * @param decimals N, the digits after the point (none and no point for 0)
+     * @param rounding how a tie rounds: {@code HALF_EVEN} for glibc, {@code HALF_UP} for LuaJIT
+     * @return the text, e.g. {@code "1.50e+03"} for 1500 and 2
+     */
     public static String exponential(double value, int decimals, RoundingMode rounding) {
         if (!Double.isFinite(value)) {
             return nonFinite(value);
@@ -48,8 +79,14 @@ public final class PrintfNumbers {
     }
 
     /**
-     * {@code %.Pg}: {@code %e} or {@code %f} with {@code precision} significant digits, whichever C
-     * picks for the rounded exponent, without trailing zeros unless {@code keepZeros} ({@code %#g}).
+     * {@code %.Pg}: {@code %e} or {@code %f} with P significant digits, whichever C picks for the
+     * rounded exponent X ({@code %e} when X &lt; -4 or X &ge; P).
+     *
+     * @param value the number
+     * @param precision P, the significant digits; 0 counts as 1, as in C
+     * @param keepZeros keep trailing zeros and the point, as {@code %#g} does; else drop them, as {@code %g}
+     * @param rounding how a tie rounds: {@code HALF_EVEN} for glibc, {@code HALF_UP} for LuaJIT
+     * @return the text, e.g. {@code "1e+06"} for 1000000 and 6, {@code "0.5"} for 0.5 and 6
      */
     public static String general(double value, int precision, boolean keepZeros, RoundingMode rounding) {
         if (!Double.isFinite(value)) {
@@ -72,7 +109,13 @@ public final class PrintfNumbers {
         return e < 0 ? mantissa : mantissa + text.substring(e);
     }
 
-    /** {@code text} (a number printed by this class) with a decimal point, as C's {@code #} flag asks. */
+    /**
+     * Adds the decimal point that C's {@code #} flag asks for, where a number has none.
+     *
+     * @param text a number printed by this class
+     * @return {@code text} with a point after its integer digits ({@code "2."}, {@code "1.e+10"}),
+     *         or unchanged if it has one or is not finite
+     */
     public static String withPoint(String text) {
         if (text.indexOf('.') >= 0 || !Character.isDigit(text.charAt(text.length() - 1))) {
             return text;

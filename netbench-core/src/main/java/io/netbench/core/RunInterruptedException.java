@@ -16,6 +16,8 @@ public final class RunInterruptedException extends NetbenchException {
      * The exception for {@code e}, caught by the current thread, whose interrupt flag is set again.
      *
      * @param what the run that was interrupted, e.g. "tcp_lat against 10.0.0.1:19765"
+     * @param e the interrupt, kept as the cause
+     * @return the exception to throw, with the message {@code "<what>: interrupted"}
      */
     public static RunInterruptedException of(String what, InterruptedException e) {
         Thread.currentThread().interrupt();

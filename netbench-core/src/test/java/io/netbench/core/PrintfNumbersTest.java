@@ -31,10 +31,17 @@ class PrintfNumbersTest {
     @CsvSource({"100000,6,false,100000,", "1000000,6,false,1e+06,", "0.0001,6,false,0.0001,",
         "0.00001,6,false,1e-05,", "999.5,3,false,1e+03,", "1,6,true,1.00000,", "100,3,true,100.,", "1e100,6,false,1e+100,",
         "0.5,0,false,0.5,", "-0.0,6,false,-0,", "0.125,2,false,0.12,0.13", "50,6,false,50,", "99.999,6,false,99.999,",
-        "9007199254740992,14,false,9.007199254741e+15,", "0.1,14,false,0.1,", "1e15,14,false,1e+15,"})
+        "9007199254740992,14,false,9.007199254741e+15,", "0.1,14,false,0.1,", "1e15,14,false,1e+15,",
+        "0.0001234,3,false,0.000123,"})
     void general(double value, int precision, boolean keepZeros, String glibc, String luajit) {
         assertEquals(glibc, PrintfNumbers.general(value, precision, keepZeros, RoundingMode.HALF_EVEN));
         assertEquals(luajit == null ? glibc : luajit, PrintfNumbers.general(value, precision, keepZeros,
                 RoundingMode.HALF_UP));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2,2.", "1e+10,1.e+10", "-3e-05,-3.e-05", "1.5,1.5", "inf,inf", "nan,nan"})
+    void withPointAddsThePointOfCsHashFlag(String text, String expected) {
+        assertEquals(expected, PrintfNumbers.withPoint(text));
     }
 }
