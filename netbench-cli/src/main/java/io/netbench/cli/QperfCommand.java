@@ -3,6 +3,7 @@ package io.netbench.cli;
 import io.netbench.cli.format.QperfOutput;
 import io.netbench.cli.format.QperfParam;
 import io.netbench.cli.format.QperfStep;
+import io.netbench.core.Ports;
 import io.netbench.core.TestResult;
 import io.netbench.core.TransportType;
 import io.netbench.tcp.QperfClient;
@@ -142,9 +143,7 @@ final class QperfCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no tests given (e.g. tcp_bw tcp_lat)");
         }
         List<QperfTest> tests = args.stream().map(QperfTest::fromName).toList();
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("-lp " + port + ": expected a port 1..65535");
-        }
+        Ports.checkConnect("-lp", port);
         QperfOutput output = text.output();
         List<QperfStep> steps = stepOptions.steps(spec.commandLine().getParseResult());
         Duration warmup = OptionValues.wrkDuration("--jit-warmup", jitWarmup);
