@@ -1,5 +1,6 @@
 package io.netbench.cli;
 
+import io.netbench.core.Ports;
 import io.netbench.core.TransportType;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
@@ -79,8 +80,8 @@ final class ServerCommand implements Callable<Integer> {
         if (noHttp && noQperf) {
             throw new IllegalArgumentException("--no-http and --no-qperf leave nothing to serve");
         }
-        checkPort("--port", port);
-        checkPort("--http-port", httpPort);
+        Ports.checkListen("--port", port);
+        Ports.checkListen("--http-port", httpPort);
         atLeastOne("--threads", threads);
         atLeastOne("--max-time", maxTime);
         atLeastOne("--max-sessions", maxSessions);
@@ -156,12 +157,6 @@ final class ServerCommand implements Callable<Integer> {
 
     private String address() {
         return bind == null ? "*" : bind;
-    }
-
-    private static void checkPort(String option, int value) {
-        if (value < 0 || value > 65535) {
-            throw new IllegalArgumentException(option + " " + value + ": expected a port 0..65535");
-        }
     }
 
     private static void atLeastOne(String option, int value) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+/** {@code netbench server}: bad options, a port in use, and a real process from warm-up to SIGTERM. */
 class ServerCommandTest {
     @Test
     void badPortIsOneLineAndExitTwo() {
@@ -59,11 +60,11 @@ class ServerCommandTest {
             qperfPort = a.getLocalPort();
             httpPort = b.getLocalPort();
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile("netbench-server", ".log");
-        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "server", "--threads", "1", "--port", String.valueOf(qperfPort), "--http-port",
-                String.valueOf(httpPort)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = CliTestSupport.netbenchJvm();
+        command.addAll(List.of("server", "--threads", "1", "--port", String.valueOf(qperfPort), "--http-port",
+                String.valueOf(httpPort)));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
             boolean refusedWhileWarming = false;

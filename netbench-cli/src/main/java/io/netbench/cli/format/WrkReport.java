@@ -1,8 +1,7 @@
-package io.netbench.cli;
+package io.netbench.cli.format;
 
 import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyStats;
-import io.netbench.core.WrkFormat;
 import io.netbench.http.HttpLoadResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,19 +15,19 @@ import org.HdrHistogram.Histogram;
  * formats and column rules ({@code print_units}: a value right-aligned in its column, the column
  * narrowed by the letters of its unit).
  */
-final class WrkReport {
+public final class WrkReport {
     private static final double[] WRK_PERCENTILES = {50, 75, 90, 99};
     private static final double[] WRK2_PERCENTILES = {50, 75, 90, 99, 99.9, 99.99, 99.999, 100};
 
     private WrkReport() {
     }
 
-    static String header(String duration, String url, int threads, int connections) {
+    public static String header(String duration, String url, int threads, int connections) {
         return "Running " + duration + " test @ " + url + "\n  " + threads + " threads and " + connections
                 + " connections\n";
     }
 
-    static String body(HttpLoadResult r, boolean latency, boolean uncorrected) {
+    public static String body(HttpLoadResult r, boolean latency, boolean uncorrected) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "  Thread Stats%6s%11s%8s%12s%n", "Avg", "Stdev", "Max", "+/- Stdev"));
         LatencyStats lat = r.latency();
@@ -85,7 +84,7 @@ final class WrkReport {
     }
 
     /** wrk's print_units: right-align in {@code width} less one column per trailing unit letter. */
-    static void units(StringBuilder out, double value, DoubleFunction<String> format, int width) {
+    private static void units(StringBuilder out, double value, DoubleFunction<String> format, int width) {
         String text = format.apply(value);
         int pad = 2;
         if (Character.isLetter(text.charAt(text.length() - 1))) {

@@ -1,5 +1,6 @@
-package io.netbench.core;
+package io.netbench.cli.format;
 
+import io.netbench.core.PrintfNumbers;
 import java.util.ArrayList;
 import java.util.List;
 

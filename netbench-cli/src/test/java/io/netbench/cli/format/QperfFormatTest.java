@@ -1,8 +1,8 @@
-package io.netbench.core;
+package io.netbench.cli.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netbench.core.QperfFormat.Value;
+import io.netbench.cli.format.QperfFormat.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
-package io.netbench.core;
+package io.netbench.cli.format;
 
+import io.netbench.core.PrintfNumbers;
 
 /**
  * Formats numbers exactly as wrk 4.x and wrk2 print them ({@code src/units.c}), so that netbench's

@@ -1,4 +1,4 @@
-package io.netbench.core;
+package io.netbench.cli.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

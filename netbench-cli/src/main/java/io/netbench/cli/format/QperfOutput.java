@@ -1,10 +1,10 @@
-package io.netbench.tcp;
+package io.netbench.cli.format;
 
+import io.netbench.cli.format.QperfFormat.Value;
 import io.netbench.core.CpuUsage;
-import io.netbench.core.QperfFormat;
-import io.netbench.core.QperfFormat.Value;
-import java.util.Set;
-import java.util.function.LongFunction;
+import io.netbench.tcp.QperfConf;
+import io.netbench.tcp.QperfResult;
+import io.netbench.tcp.QperfTest;
 
 /**
  * Renders results exactly as qperf 0.4.11 prints them, so that the two tools' output can be diffed
@@ -15,29 +15,21 @@ import java.util.function.LongFunction;
  * @param format number formatting (precision, unified units, bits per second)
  * @param verbosity qperf's {@code -v}-family levels
  * @param unifyNodes qperf {@code -un}: loc_/rem_ rows even for one-way tests
- * @param params the parameters the run used, for the {@code -vu} rows
  * @param percentiles add latency percentile rows (netbench's {@code --percentiles})
  */
-public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unifyNodes, Params params,
-                          boolean percentiles) {
+public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unifyNodes, boolean percentiles) {
     private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
 
-    /** qperf's verbosity levels (0, 1 or 2) for conf, statistics, times and used parameters. */
+    /**
+     * qperf's verbosity levels (0, 1 or 2) for conf, statistics, times and used parameters. netbench
+     * accepts {@code -vc} as qperf does but prints no conf rows (there is the conf test).
+     */
     public record Verbosity(int conf, int stat, int time, int used) {
         public static final Verbosity QUIET = new Verbosity(0, 0, 0, 0);
     }
 
-    /**
-     * What a run used, and which of it the user set ({@code -vu} shows only those; {@code -vvu} all).
-     * Names in {@code userSet} are qperf's: access_recv, affinity, msg_size, port, sock_buf_size,
-     * time, timeout. Affinities are qperf's: the CPU counted from 1, 0 for none.
-     */
-    public record Params(long timeoutSeconds, long dataPort, long localSockBufSize, long remoteSockBufSize,
-                         boolean accessRecv, long localAffinity, long remoteAffinity, Set<String> userSet) {
-    }
-
-    /** The result block of a socket test, without its {@code test:} heading. */
-    public String render(QperfResult r) {
+    /** The result block of a socket test that {@code step} asked for, without its {@code test:} heading. */
+    public String render(QperfResult r, QperfStep step) {
         QperfFormat.Block block = new QperfFormat.Block();
         QperfTest test = r.test();
         if (test.isLatency()) {
@@ -56,7 +48,7 @@ public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unify
             }
             block.add("latency_max", format.time(r.latency().maxNanos() / 1e9));
         }
-        used(block, r);
+        used(block, r, step);
         add(block, 't', r.sendCost(), "send_cost", format.cost(r.sendCost()));
         add(block, 't', r.receiveCost(), "recv_cost", format.cost(r.receiveCost()));
         rest(block, r);
@@ -74,32 +66,35 @@ public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unify
         return block.render();
     }
 
-    private void used(QperfFormat.Block block, QperfResult r) {
-        if (r.test().isBandwidth()) {
-            usedRow(block, "access_recv", params.accessRecv ? 1 : 0, format.count(params.accessRecv ? 1 : 0));
+    /** qperf's {@code show_used}: what the step asked for, with the msg_size and time the run settled on. */
+    private void used(QperfFormat.Block block, QperfResult r, QperfStep step) {
+        QperfStep used = step.with(QperfParam.MSG_SIZE, r.msgSize()).with(QperfParam.TIME, r.time().toSeconds());
+        for (QperfParam param : QperfParam.values()) {
+            if (param != QperfParam.ACCESS_RECV || r.test().isBandwidth()) {
+                usedSides(block, param, used);
+            }
         }
-        usedPair(block, "affinity", params.localAffinity, params.remoteAffinity, format::count);
-        usedRow(block, "msg_size", r.msgSize(), format.size(r.msgSize()));
-        usedRow(block, "port", params.dataPort, format.count(params.dataPort));
-        usedPair(block, "sock_buf_size", params.localSockBufSize, params.remoteSockBufSize, format::size);
-        usedRow(block, "time", r.time().toSeconds(), format.time(r.time().toSeconds()));
-        usedRow(block, "timeout", params.timeoutSeconds, format.time(params.timeoutSeconds));
     }
 
-    /** One row if both sides use the same value, else a loc_ and a rem_ row, as qperf's show_used. */
-    private void usedPair(QperfFormat.Block block, String name, long local, long remote, LongFunction<Value> shown) {
+    /** One row if both sides use the same value, else a loc_ and a rem_ row. */
+    private void usedSides(QperfFormat.Block block, QperfParam param, QperfStep used) {
+        long local = used.local(param);
+        long remote = used.remote(param);
+        if (verbosity.used() < 1 || verbosity.used() < 2 && !used.userSet().contains(param)) {
+            return;
+        }
+        String name = param.qperfName();
         if (local == remote) {
-            usedRow(block, name, local, shown.apply(local));
+            usedRow(block, name, local, param);
         } else {
-            usedRow(block, "loc_" + name, local, shown.apply(local));
-            usedRow(block, "rem_" + name, remote, shown.apply(remote));
+            usedRow(block, "loc_" + name, local, param);
+            usedRow(block, "rem_" + name, remote, param);
         }
     }
 
-    private void usedRow(QperfFormat.Block block, String name, double value, Value shown) {
-        String key = name.startsWith("loc_") || name.startsWith("rem_") ? name.substring(4) : name;
-        if (verbosity.used() >= 1 && value > 0 && (verbosity.used() >= 2 || params.userSet.contains(key))) {
-            block.add(name, shown);
+    private void usedRow(QperfFormat.Block block, String name, long value, QperfParam param) {
+        if (value > 0) {
+            block.add(name, param.shown(format, value));
         }
     }
 
