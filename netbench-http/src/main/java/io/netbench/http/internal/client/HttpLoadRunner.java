@@ -3,6 +3,7 @@ package io.netbench.http.internal.client;
 import io.netbench.core.MachineLimits;
 import io.netbench.core.NetbenchException;
 import io.netbench.core.RunInterruptedException;
+import io.netbench.core.internal.Aborts;
 import io.netbench.core.internal.Async;
 import io.netbench.http.HttpLoadOptions;
 import io.netbench.http.HttpLoadResult;
@@ -20,20 +21,20 @@ import java.util.concurrent.CompletableFuture;
 public final class HttpLoadRunner {
     private final HttpLoadOptions options;
     private final RunObservers observers;
-    private final Cancellation cancellation;
+    private final Aborts aborts;
 
     /**
      * @param options what to run
      * @param observers who hears of the run as it goes
      */
     public HttpLoadRunner(HttpLoadOptions options, RunObservers observers) {
-        this(options, observers, new Cancellation());
+        this(options, observers, new Aborts());
     }
 
-    HttpLoadRunner(HttpLoadOptions options, RunObservers observers, Cancellation cancellation) {
+    HttpLoadRunner(HttpLoadOptions options, RunObservers observers, Aborts aborts) {
         this.options = options;
         this.observers = observers;
-        this.cancellation = cancellation;
+        this.aborts = aborts;
     }
 
     /**
@@ -51,19 +52,19 @@ public final class HttpLoadRunner {
 
     /** {@return the result to come, of a run on a thread of its own that cancelling the future stops} */
     public CompletableFuture<HttpLoadResult> start() {
-        return Async.start("netbench-wrk", this::run, cancellation::cancel);
+        return Async.start("netbench-wrk", this::run, aborts::abort);
     }
 
     /** Every step of the run, the JIT warm-up's own run included. */
     HttpLoadResult execute() throws NetbenchException, InterruptedException {
         MachineLimits.checkOutgoing(options.connections());
-        InetSocketAddress address = Preflight.check(options.uri(), options.port(), options.timeout(), cancellation);
+        InetSocketAddress address = Preflight.check(options.uri(), options.port(), options.timeout(), aborts);
         if (!options.jitWarmup().isZero()) {
-            JitWarmup.run(options, cancellation);
+            JitWarmup.run(options, aborts);
         }
         SslContext ssl = options.tls() ? ClientTls.context(options.insecure()) : null;
-        try (LoadRun run = new LoadRun(options, observers, address, ssl)) {
-            return cancellation.guard(run::abort, run::execute);
+        try (LoadRun run = new LoadRun(options, observers, address, ssl); Aborts.Registration r = aborts.add(run::abort)) {
+            return run.execute();
         }
     }
 }

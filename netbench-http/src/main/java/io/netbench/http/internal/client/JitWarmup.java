@@ -1,6 +1,7 @@
 package io.netbench.http.internal.client;
 
 import io.netbench.core.NetbenchException;
+import io.netbench.core.internal.Aborts;
 import io.netbench.http.HttpLoad;
 import io.netbench.http.HttpLoadOptions;
 import java.net.URI;
@@ -21,14 +22,13 @@ final class JitWarmup {
     /**
      * Runs the warm-up of {@code run}.
      *
-     * @param cancellation also stops the warm-up
+     * @param aborts also stop the warm-up
      * @throws NetbenchException if the warm-up fails
      * @throws InterruptedException if the run was cancelled
      */
-    static void run(HttpLoadOptions run, Cancellation cancellation) throws NetbenchException, InterruptedException {
-        try (Loopback target = new Loopback(run.transport(), 1)) {
-            cancellation.guard(target::close,
-                    () -> new HttpLoadRunner(options(run, target.uri()), RunObservers.NONE, cancellation).execute());
+    static void run(HttpLoadOptions run, Aborts aborts) throws NetbenchException, InterruptedException {
+        try (Loopback target = new Loopback(run.transport(), 1); Aborts.Registration r = aborts.add(target::close)) {
+            new HttpLoadRunner(options(run, target.uri()), RunObservers.NONE, aborts).execute();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.netbench.http.internal.client;
 
 import io.netbench.core.NetbenchException;
+import io.netbench.core.internal.Aborts;
 import io.netbench.http.HttpLoadException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,15 +23,14 @@ final class Preflight {
      * {@return the target's address, resolved and answering}
      *
      * @param timeout the longest wait for the connection
-     * @param cancellation closes the probe if the run is cancelled (a blocked connect ignores interrupts)
+     * @param aborts close the probe if the run is cancelled (a blocked connect ignores interrupts)
      * @throws HttpLoadException {@code unable to connect to host:port reason}, as wrk says it
-     * @throws InterruptedException if the run was cancelled
      */
-    static InetSocketAddress check(URI uri, int port, Duration timeout, Cancellation cancellation)
-            throws NetbenchException, InterruptedException {
+    static InetSocketAddress check(URI uri, int port, Duration timeout, Aborts aborts)
+            throws NetbenchException {
         Socket probe = new Socket();
-        try {
-            return cancellation.guard(() -> closeQuietly(probe), () -> connect(probe, uri.getHost(), port, timeout));
+        try (Aborts.Registration r = aborts.add(() -> closeQuietly(probe))) {
+            return connect(probe, uri.getHost(), port, timeout);
         } finally {
             closeQuietly(probe);
         }

@@ -1,6 +1,7 @@
 package io.netbench.tcp.internal.client;
 
 import io.netbench.core.LatencyRecorder;
+import io.netbench.core.internal.Aborts;
 import io.netbench.core.internal.Async;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfTest;
@@ -33,7 +34,7 @@ final class ClientWarmup {
      * the peer sends. The loop's data path is one of the run's {@code connections}.
      */
     static void run(QperfTest test, int msgSize, Duration time, boolean nativeIo, boolean reverse,
-                    OpenConnections connections) throws QperfException {
+                    Aborts connections) throws QperfException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (NetworkChannel peer = test.isUdp() ? DatagramChannel.open() : ServerSocketChannel.open()) {
             peer.bind(new InetSocketAddress(loopback, 0));

@@ -2,6 +2,7 @@ package io.netbench.tcp.internal.client;
 
 import io.netbench.core.NetbenchException;
 import io.netbench.core.RunInterruptedException;
+import io.netbench.core.internal.Aborts;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
@@ -25,12 +26,12 @@ final class ControlConnection implements AutoCloseable {
     private static final int MAX_ERROR = 512;
 
     private final Socket socket;
-    private final OpenConnections.Registration registration;
+    private final Aborts.Registration registration;
     private final InputStream in;
     private final OutputStream out;
     private final InetSocketAddress server;
 
-    private ControlConnection(Socket socket, OpenConnections.Registration registration, InetSocketAddress server)
+    private ControlConnection(Socket socket, Aborts.Registration registration, InetSocketAddress server)
             throws IOException {
         this.socket = socket;
         this.registration = registration;
@@ -47,7 +48,7 @@ final class ControlConnection implements AutoCloseable {
      * before it connects, so that a cancel also ends a connect in progress.
      */
     static ControlConnection open(String host, int port, int timeoutMillis, long waitMillis,
-                                  OpenConnections connections) throws NetbenchException {
+                                  Aborts connections) throws NetbenchException {
         InetSocketAddress server = new InetSocketAddress(host, port);
         if (server.isUnresolved()) {
             throw new QperfException(host + ": cannot resolve host name");
@@ -55,7 +56,7 @@ final class ControlConnection implements AutoCloseable {
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
         while (true) {
             Socket socket = new Socket();
-            OpenConnections.Registration registration = connections.add(() -> closeQuietly(socket));
+            Aborts.Registration registration = connections.add(() -> closeQuietly(socket));
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(server, timeoutMillis);

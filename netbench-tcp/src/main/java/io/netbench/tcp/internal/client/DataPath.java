@@ -1,6 +1,7 @@
 package io.netbench.tcp.internal.client;
 
 import io.netbench.core.LatencyRecorder;
+import io.netbench.core.internal.Aborts;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfResult.Counters;
 import io.netbench.tcp.QperfTest;
@@ -31,7 +32,7 @@ final class DataPath implements AutoCloseable {
     /** One-port TCP: the connection began with the preamble, see {@link NativeSocket#restartCongestionControl()}. */
     private final boolean preambleSent;
     private volatile boolean stopped;
-    private OpenConnections.Registration registration;
+    private Aborts.Registration registration;
 
     private DataPath(QperfTest test, ByteChannel channel, boolean preambleSent) {
         this.test = test;
@@ -48,7 +49,7 @@ final class DataPath implements AutoCloseable {
      * {@code connections}, which a cancel stops.
      */
     static DataPath open(QperfTest test, InetSocketAddress control, long port, String token, long sockBuf,
-                         int timeoutMillis, boolean nativeIo, OpenConnections connections) throws QperfException {
+                         int timeoutMillis, boolean nativeIo, Aborts connections) throws QperfException {
         boolean onePort = port == Wire.SAME_PORT;
         InetSocketAddress target = onePort ? control : new InetSocketAddress(control.getAddress(), (int) port);
         DataPath data;

@@ -4,10 +4,11 @@ import io.netbench.core.CpuSnapshot;
 import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
+import io.netbench.core.internal.Aborts;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfOptions;
-import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfResult.Counters;
+import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.internal.protocol.QperfStat;
 import io.netbench.tcp.internal.protocol.Wire;
 import java.io.IOException;
@@ -24,11 +25,11 @@ final class Measurement {
     private final ControlConnection control;
     private final String token;
     private final int timeoutMillis;
-    private final OpenConnections connections;
+    private final Aborts connections;
     private final LatencyRecorder recorder = new LatencyRecorder();
 
     Measurement(QperfOptions options, ControlConnection control, String token, int timeoutMillis,
-                OpenConnections connections) {
+                Aborts connections) {
         this.options = options;
         this.control = control;
         this.token = token;

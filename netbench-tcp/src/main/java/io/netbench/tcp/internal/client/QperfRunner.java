@@ -3,11 +3,12 @@ package io.netbench.tcp.internal.client;
 import io.netbench.core.NetbenchException;
 import io.netbench.core.RunInterruptedException;
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.Aborts;
 import io.netbench.core.internal.Async;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfOptions;
-import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfResult.Counters;
+import io.netbench.tcp.QperfResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,7 @@ public final class QperfRunner {
     private static final int WARMUP_MAX_MSG = 64 * 1024;
 
     private final QperfOptions options;
-    private final OpenConnections connections = new OpenConnections();
+    private final Aborts connections = new Aborts();
 
     /**
      * A runner of {@code options}, which it runs once.
@@ -52,7 +53,7 @@ public final class QperfRunner {
             return new TestRun(options, connections).run();
         }
         List<CompletableFuture<QperfResult>> runs = new ArrayList<>();
-        List<OpenConnections.Registration> cancels = new ArrayList<>();
+        List<Aborts.Registration> cancels = new ArrayList<>();
         try {
             for (int i = 0; i < options.streams(); i++) {
                 CompletableFuture<QperfResult> run = Async.start("netbench-qperf-stream-" + i,
@@ -66,7 +67,7 @@ public final class QperfRunner {
             }
             return combine(results);
         } finally {
-            cancels.forEach(OpenConnections.Registration::close);
+            cancels.forEach(Aborts.Registration::close);
         }
     }
 

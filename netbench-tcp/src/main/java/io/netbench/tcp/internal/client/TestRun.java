@@ -4,12 +4,13 @@ import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.NetbenchException;
+import io.netbench.core.internal.Aborts;
 import io.netbench.core.internal.CpuPinning;
 import io.netbench.tcp.QperfConf;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfOptions;
-import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfResult.Counters;
+import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.internal.protocol.ConfCodec;
 import io.netbench.tcp.internal.protocol.QperfRequest;
 import io.netbench.tcp.internal.protocol.Wire;
@@ -32,9 +33,9 @@ final class TestRun {
     private final QperfOptions options;
     /** The one-port session token, or {@code null} for qperf's classic second port. */
     private final String token;
-    private final OpenConnections connections;
+    private final Aborts connections;
 
-    TestRun(QperfOptions options, OpenConnections connections) {
+    TestRun(QperfOptions options, Aborts connections) {
         this.options = options;
         this.connections = connections;
         this.token = options.onePort() && options.test().isSocketTest() ? newToken() : null;

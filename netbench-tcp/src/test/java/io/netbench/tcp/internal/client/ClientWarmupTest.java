@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal.client;
 
+import io.netbench.core.internal.Aborts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,11 +22,11 @@ class ClientWarmupTest {
         for (boolean nativeIo : paths) {
             for (QperfTest test : List.of(QperfTest.TCP_BW, QperfTest.TCP_LAT, QperfTest.UDP_BW, QperfTest.UDP_LAT)) {
                 long start = System.nanoTime();
-                ClientWarmup.run(test, 100, Duration.ofMillis(200), nativeIo, false, new OpenConnections());
+                ClientWarmup.run(test, 100, Duration.ofMillis(200), nativeIo, false, new Aborts());
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertTrue(millis >= 190 && millis < 3000, test + " native " + nativeIo + ": " + millis + " ms");
             }
-            ClientWarmup.run(QperfTest.TCP_BW, 4096, Duration.ofMillis(100), nativeIo, true, new OpenConnections());
+            ClientWarmup.run(QperfTest.TCP_BW, 4096, Duration.ofMillis(100), nativeIo, true, new Aborts());
         }
         long until = System.nanoTime() + 2_000_000_000L;
         while (warmupThreads() > 0 && System.nanoTime() < until) {

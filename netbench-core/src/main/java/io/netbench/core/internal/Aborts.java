@@ -1,4 +1,4 @@
-package io.netbench.tcp.internal.client;
+package io.netbench.core.internal;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,13 +7,15 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
- * Everything a run has open that a cancel must end, from whichever thread cancels: control
- * connections, data paths, the warm-up's peer, the threads of parallel streams. Each registers
- * how to abort it (close a control socket; stop a data path, which wakes its loop without closing
- * the descriptor under it; cancel a stream) and removes itself once it is closed. After
- * {@link #abort()} nothing stays open: what registers later is aborted at once.
+ * Everything a run has open that a cancel must end, from whichever thread cancels: connections,
+ * data paths, a warm-up's peer or server, event loops, the threads of parallel streams. Each
+ * registers how to abort it (close a socket; stop a data path, which wakes its loop without closing
+ * the descriptor under it; shut event loops down; cancel a stream) and closes its registration once
+ * it has ended as usual. A blocked socket call ignores interrupts; closing what it waits on does
+ * not. After {@link #abort()} nothing stays open: what registers later is aborted at once. Both
+ * clients' {@code start()} futures abort through one of these ({@link Async}). Not public API.
  */
-final class OpenConnections {
+public final class Aborts {
     private final Set<Registration> open = new HashSet<>();
     private boolean aborted;
 
@@ -22,7 +24,7 @@ final class OpenConnections {
      *
      * @throws CancellationException after running {@code abort}, if the run has been aborted already
      */
-    Registration add(Runnable abort) {
+    public Registration add(Runnable abort) {
         synchronized (this) {
             if (!aborted) {
                 Registration registration = new Registration(abort);
@@ -38,7 +40,7 @@ final class OpenConnections {
      * Aborts everything registered, and everything that registers from now on. Each is aborted even
      * where one before it failed; the first failure is thrown after all.
      */
-    void abort() {
+    public void abort() {
         List<Registration> all;
         synchronized (this) {
             aborted = true;
@@ -63,7 +65,7 @@ final class OpenConnections {
     }
 
     /** One thing a run holds open; closing the registration forgets it (it was closed as usual). */
-    final class Registration implements AutoCloseable {
+    public final class Registration implements AutoCloseable {
         private final Runnable abort;
 
         private Registration(Runnable abort) {
@@ -72,7 +74,7 @@ final class OpenConnections {
 
         @Override
         public void close() {
-            synchronized (OpenConnections.this) {
+            synchronized (Aborts.this) {
                 open.remove(this);
             }
         }
