@@ -1,7 +1,8 @@
 # Shared by the bench scripts: the jar, free ports, and stopping what we started (by PID).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-JAR="$ROOT/netbench-cli/target/netbench.jar"
+# NETBENCH_JAR=other.jar measures another build (e.g. the one before a change) with the same script.
+JAR="${NETBENCH_JAR:-$ROOT/netbench-cli/target/netbench.jar}"
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
 NETBENCH=(java -jar "$JAR")
 PIDS=()

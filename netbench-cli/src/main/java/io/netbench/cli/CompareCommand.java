@@ -4,9 +4,7 @@ import io.netbench.cli.report.Charts;
 import io.netbench.cli.report.Column;
 import io.netbench.cli.report.Report;
 import io.netbench.core.Change;
-import io.netbench.core.Durations;
 import io.netbench.core.RunResult;
-import io.netbench.core.Sizes;
 import io.netbench.tcp.QperfTest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
     private OutputOption output;
 
     @Override
-    public Integer call() throws CompareRounds.TargetFailedException, IOException {
+    public Integer call() throws IOException {
         List<CompareTarget> parsed = targets.stream().map(CompareTarget::parse).toList();
         if (new HashSet<>(parsed.stream().map(CompareTarget::name).toList()).size() != parsed.size()) {
             throw new IllegalArgumentException("--target: each target needs a name of its own");
@@ -106,7 +104,8 @@ final class CompareCommand implements Callable<Integer> {
         atLeast("-c", connections, 1);
         atLeast("--threads", threads, 1);
         atLeast("-R", rate, 0);
-        CompareRounds.HttpLoadSpec http = new CompareRounds.HttpLoadSpec(threads, connections, duration(), rate);
+        CompareRounds.HttpLoadSpec http = new CompareRounds.HttpLoadSpec(threads, connections,
+                OptionValues.positiveWrkDuration("-d", duration), rate);
         CompareRounds runner = new CompareRounds(parsed, steps(), Duration.ofSeconds(seconds), http,
                 transport.select(spec.commandLine().getErr()), save);
         List<String> command = spec.commandLine().getParseResult().originalArgs();
@@ -130,7 +129,8 @@ final class CompareCommand implements Callable<Integer> {
         if (sweep != null && !sweep.variable().equals("msg_size")) {
             throw new IllegalArgumentException("-oo " + loop + ": compare sweeps msg_size only");
         }
-        List<Long> sizes = sweep != null ? sweep.values() : List.of(msgSize == null ? 0L : Sizes.parseQperf(msgSize));
+        List<Long> sizes = sweep != null ? sweep.values()
+                : List.of(msgSize == null ? 0L : OptionValues.qperfSize("-m", msgSize));
         List<CompareRounds.Step> steps = new ArrayList<>();
         boolean withHttp = false;
         for (String name : tests) {
@@ -153,14 +153,6 @@ final class CompareCommand implements Callable<Integer> {
     private static void atLeast(String option, long value, long min) {
         if (value < min) {
             throw new IllegalArgumentException(option + " " + value + ": expected at least " + min);
-        }
-    }
-
-    private Duration duration() {
-        try {
-            return Durations.parseWrk(duration);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("-d " + e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.netbench.cli;
 
 import io.netbench.core.BalancedOrder;
 import io.netbench.core.Labels;
+import io.netbench.core.NetbenchException;
 import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
 import io.netbench.core.TestResult;
@@ -63,6 +64,7 @@ final class CompareRounds {
     /** Measures every round; a run per target, in target order. */
     List<RunResult> run(int rounds, List<String> command, Map<String, String> labels, PrintWriter progress)
             throws TargetFailedException, IOException {
+        createSaveDir();
         List<List<TestResult>> results = new ArrayList<>();
         targets.forEach(t -> results.add(new ArrayList<>()));
         Instant start = Instant.now();
@@ -104,18 +106,34 @@ final class CompareRounds {
         }
     }
 
+    /** The save directory, made before the first round: one that cannot be made is bad input. */
+    private void createSaveDir() {
+        try {
+            if (saveDir != null) {
+                Files.createDirectories(saveDir);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--save " + saveDir + ": cannot create (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+    }
+
     private void save(List<RunResult> runs) throws IOException {
         if (saveDir == null) {
             return;
         }
-        Files.createDirectories(saveDir);
         for (int t = 0; t < runs.size(); t++) {
-            ResultFiles.writeAtomically(saveDir.resolve(targets.get(t).name() + ".json"), ResultJson.write(runs.get(t)));
+            Path file = saveDir.resolve(targets.get(t).name() + ".json");
+            try {
+                ResultFiles.writeAtomically(file, ResultJson.write(runs.get(t)));
+            } catch (IOException e) {
+                throw new IOException("--save: cannot write " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            }
         }
     }
 
-    /** A target failed a step: the comparison stops, naming it. */
-    static final class TargetFailedException extends Exception {
+    /** A target failed a step: the comparison stops, naming it, with the failure as the cause. */
+    static final class TargetFailedException extends NetbenchException {
         private static final long serialVersionUID = 1L;
 
         TargetFailedException(CompareTarget target, Exception cause) {

@@ -1,5 +1,6 @@
 package io.netbench.cli;
 
+import io.netbench.core.Ports;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
 import java.net.URI;
@@ -80,14 +81,10 @@ record CompareTarget(String name, String host, int port, URI http) {
 
     private static int port(String text, String value) {
         try {
-            int port = Integer.parseInt(value);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
+            return Ports.checkConnect("--target " + text + ": port", Integer.parseInt(value));
         } catch (NumberFormatException e) {
-            // reported below
+            throw bad(text, "bad port " + value);
         }
-        throw bad(text, "bad port " + value);
     }
 
     private static IllegalArgumentException bad(String text, String why) {

@@ -1,13 +1,14 @@
 package io.netbench.cli;
 
+import io.netbench.core.Environment;
 import io.netbench.core.TransportType;
-import io.netbench.core.internal.CgroupLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,17 +25,17 @@ final class InfoCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         Runtime runtime = Runtime.getRuntime();
-        out.printf("netbench:   %s%n", new ManifestVersionProvider().getVersion()[0]);
+        out.printf("netbench:   %s%n", Environment.netbenchVersion());
         out.printf("jvm:        %s %s (%s)%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getProperty("java.vendor"));
         out.printf("os:         %s %s %s%n", System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"));
-        CgroupLimits limits = CgroupLimits.read();
+        Map<String, String> env = Environment.current();
         out.printf("cpus:       %d (the JVM's count: event loops per listener by default)%n",
                 runtime.availableProcessors());
-        out.printf("cpu limit:  %s%n", limits.cpus().map(c -> c + " (cgroup)").orElse("none"));
-        out.printf("mem limit:  %s%n", limits.memoryBytes().isPresent()
-                ? (limits.memoryBytes().getAsLong() >> 20) + " MiB (cgroup)" : "none");
+        out.printf("cpu limit:  %s%n", env.containsKey("cpu_limit") ? env.get("cpu_limit") + " (cgroup)" : "none");
+        out.printf("mem limit:  %s%n", env.containsKey("memory_limit_bytes")
+                ? (Long.parseLong(env.get("memory_limit_bytes")) >> 20) + " MiB (cgroup)" : "none");
         out.printf("max heap:   %d MiB%n", runtime.maxMemory() >> 20);
         out.println("transports:");
         for (TransportType type : TransportType.values()) {

@@ -7,14 +7,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * The root {@code netbench} command. Without a subcommand it prints usage; each tool is a
- * subcommand class of its own.
+ * subcommand class of its own, which reads its options (shared ones from mixins) and wires them
+ * to the library's client or server and to a formatter. Failures end at {@link OneLineErrors}.
  */
 @Command(name = "netbench",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersionProvider.class,
+        versionProvider = VersionProvider.class,
         description = "Network benchmarks in one jar: qperf-style TCP/UDP tests and wrk-style HTTP load,"
                 + " client and server, through one forwarded port.",
-        subcommands = {InfoCommand.class, SelftestCommand.class, ServerCommand.class, QperfCommand.class, WrkCommand.class, ReportCommand.class, MergeCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, SelftestCommand.class, ServerCommand.class, QperfCommand.class,
+            WrkCommand.class, ReportCommand.class, MergeCommand.class, CompareCommand.class,
+            CommandLine.HelpCommand.class})
 public final class NetbenchCommand implements Runnable {
     /** Exit code for bad command-line input, as picocli's default. */
     public static final int EXIT_USAGE = 2;

@@ -1,5 +1,8 @@
 package io.netbench.cli;
 
+import io.netbench.core.NetbenchException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -7,26 +10,42 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns every failure into one line on stderr: bad input exits {@link NetbenchCommand#EXIT_USAGE}
- * with a hint to {@code --help}; a failed run exits {@link NetbenchCommand#EXIT_FAILURE}, or
- * {@code EXIT_USAGE} when the command rejected a value ({@link IllegalArgumentException}).
+ * netbench's one error story, told at the edge: every failure is one line on stderr,
+ * {@code COMMAND: message}, never a stack trace.
+ * <ul>
+ * <li>Bad input exits {@link NetbenchCommand#EXIT_USAGE}: what picocli rejects (with a hint to
+ * {@code --help}) and {@link IllegalArgumentException}, whose message names the option.</li>
+ * <li>A run that failed exits {@link NetbenchCommand#EXIT_FAILURE} with its message:
+ * {@link NetbenchException} and its kinds (the target; this machine's limits, saying what to
+ * raise; an interrupt), other I/O failures, and the failures thrown on purpose with a message
+ * for the user ({@link IllegalStateException}: a transport that is not available, a port that
+ * cannot be bound; {@link UncheckedIOException}: a result file that cannot be written). The
+ * command line's own file I/O says which option or file failed.</li>
+ * <li>Anything else is a bug: exit {@code EXIT_FAILURE}, its type named before its message.</li>
+ * </ul>
  */
 final class OneLineErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println(cmd.getCommandName() + ": " + firstLine(e.getMessage())
-                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
-        cmd.getErr().flush();
-        return NetbenchCommand.EXIT_USAGE;
+        return print(cmd, firstLine(e.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')",
+                NetbenchCommand.EXIT_USAGE);
     }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        cmd.getErr().println(cmd.getCommandName() + ": " + firstLine(message));
+        boolean meant = e instanceof IllegalArgumentException || e instanceof IOException
+                || e instanceof UncheckedIOException || e instanceof IllegalStateException;
+        String line = e.getMessage() == null ? e.getClass().getSimpleName()
+                : meant ? firstLine(e.getMessage()) : e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+        return print(cmd, line, e instanceof IllegalArgumentException ? NetbenchCommand.EXIT_USAGE
+                : NetbenchCommand.EXIT_FAILURE);
+    }
+
+    private static int print(CommandLine cmd, String line, int exitCode) {
+        cmd.getErr().println(cmd.getCommandName() + ": " + line);
         cmd.getErr().flush();
-        return e instanceof IllegalArgumentException ? NetbenchCommand.EXIT_USAGE : NetbenchCommand.EXIT_FAILURE;
+        return exitCode;
     }
 
     private static String firstLine(String text) {

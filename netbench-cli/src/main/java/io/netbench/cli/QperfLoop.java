@@ -1,6 +1,6 @@
 package io.netbench.cli;
 
-import io.netbench.core.Sizes;
+import io.netbench.cli.format.QperfParam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +10,11 @@ import java.util.Map;
  * {@code Incr} {@code *N} multiplies, {@code N} or {@code +N} adds; {@code Init} defaults to 1 when
  * multiplying, else 0; the variable defaults to msg_size. Values are qperf sizes ({@code 4K}).
  */
-record QperfLoop(String variable, List<Long> values) {
-    /** Loop variables and the canonical name each stands for. */
-    static final Map<String, String> VARIABLES = Map.of("msg_size", "msg_size", "m", "msg_size",
-            "time", "time", "t", "time", "sock_buf_size", "sock_buf_size", "sb", "sock_buf_size");
+record QperfLoop(QperfParam variable, List<Long> values) {
+    /** Loop variables by the names qperf accepts for them. */
+    private static final Map<String, QperfParam> VARIABLES = Map.of("msg_size", QperfParam.MSG_SIZE,
+            "m", QperfParam.MSG_SIZE, "time", QperfParam.TIME, "t", QperfParam.TIME,
+            "sock_buf_size", QperfParam.SOCK_BUF_SIZE, "sb", QperfParam.SOCK_BUF_SIZE);
     private static final int MAX_VALUES = 10_000;
 
     static QperfLoop parse(String spec) {
@@ -22,7 +23,7 @@ record QperfLoop(String variable, List<Long> values) {
             throw new IllegalArgumentException("-oo " + spec + ": expected Var:Init:Last:Incr, e.g. msg_size:1:256K:*64");
         }
         String name = parts[0].isEmpty() ? "msg_size" : parts[0];
-        String variable = VARIABLES.get(name);
+        QperfParam variable = VARIABLES.get(name);
         if (variable == null) {
             throw new IllegalArgumentException("-oo " + spec + ": " + name + ": no such variable (expected "
                     + "msg_size, time or sock_buf_size)");
@@ -53,10 +54,6 @@ record QperfLoop(String variable, List<Long> values) {
     }
 
     private static long size(String spec, String text) {
-        try {
-            return Sizes.parseQperf(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("-oo " + spec + ": " + e.getMessage());
-        }
+        return OptionValues.qperfSize("-oo " + spec + ":", text);
     }
 }

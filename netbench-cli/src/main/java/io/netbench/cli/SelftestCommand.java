@@ -1,21 +1,21 @@
 package io.netbench.cli;
 
-import io.netbench.core.QperfFormat;
+import io.netbench.cli.format.QperfFormat;
+import io.netbench.cli.format.QperfOutput;
+import io.netbench.cli.format.QperfStep;
+import io.netbench.cli.format.WrkFormat;
+import io.netbench.cli.format.WrkReport;
+import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
-import io.netbench.core.WrkFormat;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.http.HttpLoad;
-import io.netbench.http.HttpLoadException;
 import io.netbench.http.HttpLoadResult;
 import io.netbench.tcp.QperfClient;
-import io.netbench.tcp.QperfException;
-import io.netbench.tcp.QperfOutput;
 import io.netbench.tcp.QperfServer;
 import io.netbench.tcp.QperfTest;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +36,7 @@ final class SelftestCommand implements Callable<Integer> {
     private int seconds = 2;
 
     @Override
-    public Integer call() throws QperfException, HttpLoadException {
+    public Integer call() throws NetbenchException {
         if (seconds < 1 || seconds > 60) {
             throw new IllegalArgumentException("--time " + seconds + ": expected 1..60 seconds");
         }
@@ -49,11 +49,11 @@ final class SelftestCommand implements Callable<Integer> {
                 .threads(1).build()) {
             out.printf("netbench selftest on loopback (%s): qperf port %d, http port %d%n%n", transport.displayName(),
                     qperf.port(), http.port());
-            QperfOutput format = new QperfOutput(QperfFormat.defaults(), new QperfOutput.Verbosity(0, 1, 1, 0), false,
-                    new QperfOutput.Params(5, 0, 0, 0, false, 0, 0, Set.of()), true);
+            QperfOutput format = new QperfOutput(QperfFormat.defaults(), new QperfOutput.Verbosity(0, 1, 1, 0), false, true);
             for (QperfTest test : new QperfTest[] {QperfTest.TCP_BW, QperfTest.TCP_LAT, QperfTest.UDP_LAT}) {
                 out.println(test.qperfName() + ":");
-                out.print(format.render(QperfClient.to("127.0.0.1", qperf.port()).test(test).time(time).run()));
+                out.print(format.render(QperfClient.to("127.0.0.1", qperf.port()).test(test).time(time).run(),
+                        QperfStep.NONE));
                 out.flush();
             }
             String url = "http://127.0.0.1:" + http.port() + "/";

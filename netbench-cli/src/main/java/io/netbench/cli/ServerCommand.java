@@ -1,6 +1,8 @@
 package io.netbench.cli;
 
+import io.netbench.core.Ports;
 import io.netbench.core.TransportType;
+import io.netbench.http.AdminServer;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
 import java.io.PrintWriter;
@@ -69,6 +71,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-warmup", description = "Listen at once, without warming up the JIT on loopback first.")
     private boolean noWarmup;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", description = "Also serve /healthz for probes on this port, on"
+            + " an event loop of its own: 503 while warming up, then 200 (default: none; Kubernetes: 19766).")
+    private Integer adminPort;
+
     /** Counted down to stop a running server; the shutdown hook and tests use it. */
     private final CountDownLatch stop = new CountDownLatch(1);
     /** Counted down once every listener is closed; the shutdown hook waits for it. */
@@ -79,8 +85,11 @@ final class ServerCommand implements Callable<Integer> {
         if (noHttp && noQperf) {
             throw new IllegalArgumentException("--no-http and --no-qperf leave nothing to serve");
         }
-        checkPort("--port", port);
-        checkPort("--http-port", httpPort);
+        Ports.checkListen("--port", port);
+        Ports.checkListen("--http-port", httpPort);
+        if (adminPort != null) {
+            Ports.checkListen("--admin-port", adminPort);
+        }
         atLeastOne("--threads", threads);
         atLeastOne("--max-time", maxTime);
         atLeastOne("--max-sessions", maxSessions);
@@ -94,16 +103,21 @@ final class ServerCommand implements Callable<Integer> {
                 .transport(type).threads(threads).maxConnections(maxConnections)
                 .idleTimeout(Duration.ofSeconds(idleSeconds)).notices(err::println)
                 .jitWarmup(noHttp || noWarmup ? Duration.ZERO : HTTP_WARMUP);
-        if (!noWarmup) {
-            long begin = System.nanoTime();
-            qperfOptions.warmUp();
-            httpOptions.warmUp();
-            err.printf(Locale.ROOT, "warm-up: %.1f s%n", (System.nanoTime() - begin) / 1e9);
-            err.flush();
-        }
+        AdminServer admin = adminPort == null ? null : AdminServer.start(bind, adminPort, type);
         QperfServer qperf = null;
         HttpBenchServer http = null;
         try {
+            if (admin != null) {
+                out.printf("admin listening on %s port %d (/healthz)%n", address(), admin.port());
+                out.flush();
+            }
+            if (!noWarmup) {
+                long begin = System.nanoTime();
+                qperfOptions.warmUp();
+                httpOptions.warmUp();
+                err.printf(Locale.ROOT, "warm-up: %.1f s%n", (System.nanoTime() - begin) / 1e9);
+                err.flush();
+            }
             if (!noQperf) {
                 qperf = qperfOptions.build();
                 out.printf("qperf listening on %s port %d (tcp+udp, %s, %s)%n", address(), qperf.port(),
@@ -115,6 +129,9 @@ final class ServerCommand implements Callable<Integer> {
                         loops());
             }
             out.flush();
+            if (admin != null) {
+                admin.ready();
+            }
             Thread hook = new Thread(this::closeFromSignal, "netbench-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             stop.await();
@@ -126,6 +143,9 @@ final class ServerCommand implements Callable<Integer> {
             }
             if (qperf != null) {
                 qperf.close();
+            }
+            if (admin != null) {
+                admin.close();
             }
             if (http != null || qperf != null) {
                 err.printf("netbench server stopped (%d ms)%n", (System.nanoTime() - begin) / 1_000_000);
@@ -156,12 +176,6 @@ final class ServerCommand implements Callable<Integer> {
 
     private String address() {
         return bind == null ? "*" : bind;
-    }
-
-    private static void checkPort(String option, int value) {
-        if (value < 0 || value > 65535) {
-            throw new IllegalArgumentException(option + " " + value + ": expected a port 0..65535");
-        }
     }
 
     private static void atLeastOne(String option, int value) {

@@ -4,16 +4,24 @@ import io.netbench.tcp.QperfTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
 /**
  * qperf's {@code warning: -f set but not used in test tcp_lat}: options a user may carry over from
  * other qperf tests that a socket test does not use. qperf then runs the test anyway; so does
- * netbench. The warning names the option as it was typed last, in qperf's parameter order.
+ * netbench. The warning names the option as it was typed last, in qperf's parameter order. As a
+ * picocli mixin it also accepts the options that no socket test uses at all.
  */
 final class UnusedOptions {
-    private UnusedOptions() {
-    }
+    @Option(names = {"-n", "--no_msgs"}, hidden = true, description = "Accepted, as by qperf; no socket test uses it.")
+    private Long noMsgs;
+
+    @Option(names = {"-f", "--flip"}, hidden = true, description = "Accepted, as by qperf; no socket test uses it.")
+    private Integer flip;
+
+    @Option(names = "-f1", hidden = true)
+    private boolean flip1;
 
     /** The warning lines for {@code test}, none for conf and quit. */
     static List<String> warnings(ParseResult parsed, QperfTest test) {

@@ -1,14 +1,11 @@
 package io.netbench.cli;
 
-import io.netbench.core.Durations;
+import io.netbench.cli.format.WrkFormat;
+import io.netbench.cli.format.WrkReport;
 import io.netbench.core.LoadShare;
-import io.netbench.core.ResultJson;
-import io.netbench.core.RunResult;
-import io.netbench.core.Sizes;
+import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
-import io.netbench.core.WrkFormat;
 import io.netbench.http.HttpLoad;
-import io.netbench.http.HttpLoadException;
 import io.netbench.http.WrkScript;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,12 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.HdrHistogram.HistogramLogWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,13 +47,13 @@ final class WrkCommand implements Callable<Integer> {
     private Path script;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "Connections to keep open (default 10).")
-    private String connections = "10";
+    private String connectionsText = "10";
 
     @Option(names = {"-d", "--duration"}, paramLabel = "T", description = "Duration of test: 10, 10s, 3m, 1h (default 10s).")
-    private String duration = "10s";
+    private String durationText = "10s";
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Number of threads to use (default 2).")
-    private String threads = "2";
+    private String threadsText = "2";
 
     @Option(names = {"-H", "--header"}, paramLabel = "H", description = "Add header to request (repeatable).")
     private List<String> headers = new ArrayList<>();
@@ -72,7 +68,7 @@ final class WrkCommand implements Callable<Integer> {
     private String timeout = "2s";
 
     @Option(names = {"-R", "--rate"}, paramLabel = "N", description = "Constant total requests/sec (wrk2).")
-    private String rate;
+    private String rateText;
 
     @Option(names = {"-m", "--method"}, paramLabel = "METHOD", description = "HTTP method (default GET).")
     private String method = "GET";
@@ -96,18 +92,6 @@ final class WrkCommand implements Callable<Integer> {
     @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate.")
     private boolean insecure;
 
-    @Mixin
-    private TransportOption transport;
-
-    @Mixin
-    private LabelOption labels;
-
-    @Mixin
-    private OutputOption output;
-
-    @Option(names = "--json", description = "Print one JSON document instead of text.")
-    private boolean json;
-
     @Option(names = "--hdr-log", paramLabel = "FILE", description = "Write HdrHistogram interval log (1 s intervals).")
     private Path hdrLog;
 
@@ -115,15 +99,81 @@ final class WrkCommand implements Callable<Integer> {
             + " N clients (Kubernetes Indexed Job: --share $JOB_COMPLETION_INDEX/N).")
     private String share;
 
+    @Mixin
+    private TransportOption transport;
+
+    @Mixin
+    private ResultOptions results;
+
+    /** The library's load for these options, and what wrk's "Running" line says of it. */
+    private record Load(HttpLoad http, int threads, int connections, Duration duration) {
+    }
+
     @Override
-    public Integer call() throws HttpLoadException, IOException {
+    public Integer call() throws NetbenchException {
         PrintWriter err = spec.commandLine().getErr();
         URI uri = parseUri();
-        Map<String, String> runLabels = labels.labels();
-        PrintWriter out = output.open(spec);
-        int t = (int) count("-t", threads);
-        int c = (int) count("-c", connections);
-        long r = rate == null ? 0 : count("-R", rate);
+        PrintWriter out = results.open(spec);
+        TransportType type = transport.select(err);
+        Load planned = load(uri, type);
+        HttpLoad load = planned.http();
+        if (script != null) {
+            // What a script prints goes with the report, or to stderr when stdout is one JSON document.
+            load.script(loadScript(results.notices(spec, out)));
+        } else if (!scriptArgs.isEmpty()) {
+            throw new IllegalArgumentException("unexpected arguments " + scriptArgs + " (script arguments need -s)");
+        }
+        Instant started = Instant.now();
+        try (HdrIntervalLog log = hdrLog == null ? null : HdrIntervalLog.open(hdrLog, started)) {
+            boolean live = planned.duration().toSeconds() > 5 && !results.json();
+            load.progress((elapsed, requests, errors, interval) -> {
+                if (log != null) {
+                    log.interval(elapsed, interval);
+                }
+                if (live) {
+                    err.printf("  [%s] %d requests, %.0f req/s, errors %d%n", WrkFormat.seconds(elapsed.toSeconds()),
+                            requests, requests / Math.max(1e-9, elapsed.toNanos() / 1e9), errors);
+                    err.flush();
+                }
+            });
+            load.onStart(() -> {
+                if (!results.json()) {
+                    out.print(WrkReport.header(WrkFormat.seconds(planned.duration().toSeconds()), uri.toString(),
+                            planned.threads(), planned.connections()));
+                    out.flush();
+                }
+            });
+            AtomicBoolean reported = new AtomicBoolean();
+            load.onResult(result -> {
+                if (results.json()) {
+                    results.writeJson(out, spec, started, List.of(result.toTestResult(type.displayName())));
+                } else {
+                    out.print(WrkReport.body(result, latency, uncorrected));
+                    out.flush();
+                }
+                reported.set(true);
+            });
+            try {
+                load.run();
+            } finally {
+                // A script's done() that fails still leaves the results written.
+                if (reported.get()) {
+                    results.commit();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The library's load for these options, without the script and the callbacks.
+     *
+     * @throws IllegalArgumentException naming the first option wrk would not take
+     */
+    private Load load(URI uri, TransportType type) {
+        int t = (int) OptionValues.wrkCount("-t", threadsText);
+        int c = (int) OptionValues.wrkCount("-c", connectionsText);
+        long r = rateText == null ? 0 : OptionValues.wrkCount("-R", rateText);
         if (share != null) {
             int[] s = LoadShare.parse(share);
             c = (int) LoadShare.of(c, s[1], s[0]);
@@ -133,70 +183,18 @@ final class WrkCommand implements Callable<Integer> {
             }
             t = Math.min(t, c);
         }
-        Duration d = duration("-d", duration);
+        Duration d = OptionValues.positiveWrkDuration("-d", durationText);
         if (bodyFile != null && body != null) {
             throw new IllegalArgumentException("--body and --body-file: give one");
         }
         byte[] payload = body != null ? body.getBytes(StandardCharsets.UTF_8) : bodyFile != null ? read(bodyFile) : null;
-        TransportType type = transport.select(err);
-        HttpLoad load = HttpLoad.to(uri).threads(t).connections(c).duration(d).timeout(duration("--timeout", timeout))
-                .rate(r).pipeline(pipeline).method(method.toUpperCase(Locale.ROOT))
-                .body(payload).insecure(insecure).transport(type)
-                .warmup(warmup == null ? Duration.ZERO : duration("--warmup", warmup))
-                .jitWarmup(duration("--jit-warmup", jitWarmup));
+        HttpLoad load = HttpLoad.to(uri).threads(t).connections(c).duration(d)
+                .timeout(OptionValues.positiveWrkDuration("--timeout", timeout)).rate(r).pipeline(pipeline)
+                .method(method.toUpperCase(Locale.ROOT)).body(payload).insecure(insecure).transport(type)
+                .warmup(warmup == null ? Duration.ZERO : OptionValues.wrkDuration("--warmup", warmup))
+                .jitWarmup(OptionValues.wrkDuration("--jit-warmup", jitWarmup));
         headers.forEach(load::header);
-        if (script != null) {
-            // What a script prints goes with the report, or to stderr when stdout is one JSON document.
-            load.script(loadScript(json ? err : out));
-        } else if (!scriptArgs.isEmpty()) {
-            throw new IllegalArgumentException("unexpected arguments " + scriptArgs + " (script arguments need -s)");
-        }
-        Instant started = Instant.now();
-        try (PrintStream log = hdrLog == null ? null : new PrintStream(Files.newOutputStream(hdrLog), true,
-                StandardCharsets.UTF_8)) {
-            HistogramLogWriter logWriter = log == null ? null : startLog(log, started);
-            boolean live = d.toSeconds() > 5 && !json;
-            load.progress((elapsed, requests, errors, interval) -> {
-                if (logWriter != null) {
-                    double end = elapsed.toNanos() / 1e9;
-                    logWriter.outputIntervalHistogram(Math.max(0, end - 1), end, interval, 1e6);
-                }
-                if (live) {
-                    err.printf("  [%s] %d requests, %.0f req/s, errors %d%n", WrkFormat.seconds(elapsed.toSeconds()),
-                            requests, requests / Math.max(1e-9, elapsed.toNanos() / 1e9), errors);
-                    err.flush();
-                }
-            });
-            int threadCount = t;
-            int connectionCount = c;
-            load.onStart(() -> {
-                if (!json) {
-                    out.print(WrkReport.header(WrkFormat.seconds(d.toSeconds()), uri.toString(), threadCount,
-                            connectionCount));
-                    out.flush();
-                }
-            });
-            boolean[] reported = {false};
-            load.onResult(result -> {
-                if (json) {
-                    out.println(ResultJson.write(RunResult.of(started, spec.commandLine().getParseResult().originalArgs(),
-                            runLabels, List.of(result.toTestResult(type.displayName())))));
-                } else {
-                    out.print(WrkReport.body(result, latency, uncorrected));
-                }
-                out.flush();
-                reported[0] = true;
-            });
-            try {
-                load.run();
-            } finally {
-                // A script's done() that fails still leaves the results written.
-                if (reported[0]) {
-                    output.commit();
-                }
-            }
-        }
-        return 0;
+        return new Load(load, t, c, d);
     }
 
     private URI parseUri() {
@@ -235,36 +233,11 @@ final class WrkCommand implements Callable<Integer> {
         }
     }
 
-    private static HistogramLogWriter startLog(PrintStream log, Instant started) {
-        HistogramLogWriter writer = new HistogramLogWriter(log);
-        writer.outputLogFormatVersion();
-        writer.outputStartTime(started.toEpochMilli());
-        writer.setBaseTime(started.toEpochMilli());
-        writer.outputLegend();
-        return writer;
-    }
-
     private static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("--body-file " + file + ": cannot read (" + e.getMessage() + ")");
-        }
-    }
-
-    private static long count(String option, String text) {
-        try {
-            return Sizes.parseWrk(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " " + e.getMessage());
-        }
-    }
-
-    private static Duration duration(String option, String text) {
-        try {
-            return Durations.parseWrk(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " " + e.getMessage());
         }
     }
 }

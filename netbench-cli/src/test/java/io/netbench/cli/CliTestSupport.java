@@ -1,13 +1,17 @@
 package io.netbench.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /** Runs the netbench command line, or any command, with captured stdout and stderr. */
@@ -48,5 +52,22 @@ final class CliTestSupport {
     /** The java of this JVM. */
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * {@code java [jvmOptions] -cp CLASSPATH io.netbench.cli.Main}, to which a test adds the command's
+     * arguments: netbench in a JVM of its own, on this JVM's class path without the test-only SLF4J
+     * API (ArchUnit's). netbench.jar has no SLF4J, so Netty logs through java.util.logging; with
+     * the API and no provider, Netty would log through SLF4J, which prints three lines of warnings
+     * on stderr.
+     */
+    static List<String> netbenchJvm(String... jvmOptions) {
+        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("slf4j-"))
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", classPath, Main.class.getName()));
+        return command;
     }
 }

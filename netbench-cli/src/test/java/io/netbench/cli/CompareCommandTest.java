@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@code netbench compare}: rounds against several targets, the verdicts, --save, bad targets. */
 class CompareCommandTest {
     @Test
     void oneServerUnderThreeLabelsShowsNoDifferenceAnywhere(@TempDir Path dir) throws Exception {
@@ -52,6 +53,11 @@ class CompareCommandTest {
         CliTestSupport.Run conf = CliTestSupport.execute("compare", "--target", "a=h1", "conf");
         assertEquals(2, conf.exitCode());
         assertTrue(conf.err().contains("compare runs tcp_bw, tcp_lat, udp_bw, udp_lat and http"), conf.err());
+        CliTestSupport.Run save = CliTestSupport.execute("compare", "--target", "a=127.0.0.1:1", "--save",
+                "/dev/null/results", "tcp_lat");
+        assertEquals(2, save.exitCode(), save.err());
+        assertTrue(save.err().startsWith("compare: --save /dev/null/results: cannot create ("), save.err());
+        assertEquals(1, save.err().lines().count(), save.err());
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,7 @@ class NativeFallbackTest {
     }
 
     private static Run netbench(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CliTestSupport.java(), "-Dio.netty.native.workdir=" + NO_WORKDIR,
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = CliTestSupport.netbenchJvm("-Dio.netty.native.workdir=" + NO_WORKDIR);
         command.addAll(List.of(args));
         return CliTestSupport.exec(Duration.ofMinutes(1), command);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** The root command (help, version, unknown input), {@code selftest} and {@code info}. */
 class NetbenchCommandTest {
     @Test
     void helpListsSubcommands() {

@@ -10,6 +10,7 @@ import io.netbench.core.TestResult;
 import io.netbench.core.TransportType;
 import io.netbench.tcp.QperfServer;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** {@code netbench qperf} against an in-process server: qperf's text, loops and -vu, JSON, errors. */
 class QperfCommandTest {
     private static QperfServer server;
 
@@ -56,12 +58,18 @@ class QperfCommandTest {
         assertTrue(run.out().contains("\n    time            =     1 sec\n"), run.out());
     }
 
+    /** {@code netbench qperf 127.0.0.1 -lp PORT -t 1 --json ARGS}, which must succeed, as its result. */
+    private static RunResult json(String... args) {
+        List<String> argv = new ArrayList<>(List.of("qperf", "127.0.0.1", "-lp", port(), "-t", "1", "--json"));
+        argv.addAll(List.of(args));
+        CliTestSupport.Run run = CliTestSupport.execute(argv.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        return ResultJson.read(run.out());
+    }
+
     @Test
     void jsonHasEveryStepWithHistograms() {
-        CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", port(), "-t", "1",
-                "-oo", "msg_size:1:4:*4", "--json", "udp_lat", "tcp_bw");
-        assertEquals(0, run.exitCode(), run.err());
-        RunResult result = ResultJson.read(run.out());
+        RunResult result = json("-oo", "msg_size:1:4:*4", "udp_lat", "tcp_bw");
         assertEquals(4, result.tests().size());
         assertEquals("4", result.tests().get(1).params().get("msg_size"));
         assertTrue(result.tests().get(0).histograms().containsKey("latency"));
@@ -71,10 +79,7 @@ class QperfCommandTest {
 
     @Test
     void theJdkDataPathIsAskedForWithTransportNio() {
-        CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", port(), "-t", "1",
-                "--transport", "nio", "--json", "tcp_bw", "tcp_lat");
-        assertEquals(0, run.exitCode(), run.err());
-        RunResult result = ResultJson.read(run.out());
+        RunResult result = json("--transport", "nio", "tcp_bw", "tcp_lat");
         assertEquals(List.of("nio", "nio"), result.tests().stream().map(TestResult::transport).toList());
         assertTrue(result.tests().get(0).metric(Metric.RECV_BW).orElseThrow() > 0);
         assertTrue(result.tests().get(1).metric(Metric.LATENCY).orElseThrow() > 0);
@@ -88,6 +93,9 @@ class QperfCommandTest {
         "-oo msg_size:1:64 tcp_lat|the loop never ends",
         "-oo bogus:1:64:*2 tcp_lat|bogus: no such variable",
         "-t 1x tcp_lat|-t bad time: 1x",
+        "-t 0 tcp_lat|-t 0: expected at least 1 second",
+        "-to 0.5 tcp_lat|-to 0.5: expected at least 1 second",
+        "-sb 4X tcp_lat|-sb bad size: 4X",
         "-ca -1 tcp_lat|-ca requires a non-negative number",
         "-rca 2000 tcp_lat|-rca 2000: expected a CPU 1..1024 (0 = any)",
         "-ws soon tcp_lat|-ws bad time: soon",

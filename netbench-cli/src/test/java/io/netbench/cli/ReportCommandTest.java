@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@code netbench report}: tables, columns and rounds, formats, results of format version 1. */
 class ReportCommandTest {
     /** Version 1 documents (netbench 0.1), one round each. */
     private static final Path V1 = Path.of("src/test/resources/report");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+/** {@code netbench server}: bad options, a port in use, and a real process from warm-up to SIGTERM. */
 class ServerCommandTest {
     @Test
     void badPortIsOneLineAndExitTwo() {
@@ -27,6 +28,9 @@ class ServerCommandTest {
         CliTestSupport.Run transport = CliTestSupport.execute("server", "--transport", "kqueue");
         assertEquals(2, transport.exitCode());
         assertTrue(transport.err().contains("unknown transport 'kqueue'"), transport.err());
+        CliTestSupport.Run admin = CliTestSupport.execute("server", "--admin-port", "-1");
+        assertEquals(2, admin.exitCode());
+        assertEquals("server: --admin-port -1: expected a port 0..65535\n", admin.err());
         CliTestSupport.Run sessions = CliTestSupport.execute("server", "--max-sessions", "0");
         assertEquals(2, sessions.exitCode());
         assertEquals("server: --max-sessions 0: expected at least 1\n", sessions.err());
@@ -59,11 +63,11 @@ class ServerCommandTest {
             qperfPort = a.getLocalPort();
             httpPort = b.getLocalPort();
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile("netbench-server", ".log");
-        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "server", "--threads", "1", "--port", String.valueOf(qperfPort), "--http-port",
-                String.valueOf(httpPort)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = CliTestSupport.netbenchJvm();
+        command.addAll(List.of("server", "--threads", "1", "--port", String.valueOf(qperfPort), "--http-port",
+                String.valueOf(httpPort)));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
             boolean refusedWhileWarming = false;
@@ -89,6 +93,47 @@ class ServerCommandTest {
             assertTrue(server.waitFor(1, TimeUnit.SECONDS), "not stopped within a second of SIGTERM");
             assertTrue(System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(1));
             assertTrue(Files.readString(log).contains("\nnetbench server stopped"), Files.readString(log));
+        } finally {
+            server.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** The admin port answers at once: 503 while the server warms up, 200 once it listens. */
+    @Test
+    void adminPortAnswersProbesFromTheStart() throws Exception {
+        int qperfPort;
+        int adminPort;
+        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+            qperfPort = a.getLocalPort();
+            adminPort = b.getLocalPort();
+        }
+        Path log = Files.createTempFile("netbench-server", ".log");
+        List<String> command = CliTestSupport.netbenchJvm();
+        command.addAll(List.of("server", "--threads", "1", "--no-http", "--port", String.valueOf(qperfPort),
+                "--admin-port", String.valueOf(adminPort)));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthz")).build();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            boolean warming = false;
+            while (!Files.readString(log).contains("qperf listening") && System.nanoTime() < deadline) {
+                if (!refused(adminPort)) {
+                    HttpResponse<String> r = client.send(health, HttpResponse.BodyHandlers.ofString());
+                    warming |= r.statusCode() == 503 && !Files.readString(log).contains("qperf listening");
+                }
+                Thread.sleep(50);
+            }
+            assertTrue(warming, "the admin port answered 503 during the warm-up: " + Files.readString(log));
+            assertTrue(Files.readString(log).startsWith("admin listening on * port " + adminPort + " (/healthz)\n"),
+                    Files.readString(log));
+            HttpResponse<String> ready = client.send(health, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode());
+            assertEquals("ok\n", ready.body());
+            server.destroy();
+            assertTrue(server.waitFor(2, TimeUnit.SECONDS), "not stopped after SIGTERM");
+            assertTrue(refused(adminPort), "the admin port closed with the server");
         } finally {
             server.destroyForcibly();
             Files.deleteIfExists(log);

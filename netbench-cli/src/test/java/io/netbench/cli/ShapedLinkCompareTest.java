@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,10 @@ class ShapedLinkCompareTest {
         assumeTrue(s.waitFor() == 0 || requireInterop(setupOut), "cannot build the namespace: " + setupOut);
         Process pod = null;
         try (QperfServer loopback = QperfServer.builder().port(0).threads(1).build()) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            pod = new ProcessBuilder(script.toString(), "exec", java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "server", "--no-http", "--threads", "1").redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(script.toString(), "exec"));
+            command.addAll(CliTestSupport.netbenchJvm());
+            command.addAll(List.of("server", "--no-http", "--threads", "1"));
+            pod = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader lines = new BufferedReader(new InputStreamReader(pod.getInputStream(),
                     StandardCharsets.UTF_8));
             String line = lines.readLine();

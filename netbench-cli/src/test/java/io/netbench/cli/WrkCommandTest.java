@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** {@code netbench wrk}: wrk's layout against the real wrk, wrk2's with -R, JSON and HdrHistogram logs, errors. */
 class WrkCommandTest {
     /** Each line of wrk's output with its numbers blanked: the layout to compare. */
     private static List<String> shape(String output) {
@@ -66,6 +67,9 @@ class WrkCommandTest {
     @CsvSource(delimiter = '|', value = {
         "-t 4 -c 2 http://127.0.0.1:1/|number of connections must be >= threads",
         "-d 1x http://127.0.0.1:1/|-d bad duration: 1x",
+        "-d 0 http://127.0.0.1:1/|-d 0: must be positive",
+        "--timeout 0ms http://127.0.0.1:1/|--timeout 0ms: must be positive",
+        "--hdr-log /no/such/dir/x.hlog http://127.0.0.1:1/|--hdr-log /no/such/dir/x.hlog: cannot write",
         "--jit-warmup soon http://127.0.0.1:1/|--jit-warmup bad duration: soon",
         "-c 1.5k http://127.0.0.1:1/|-c bad number: 1.5k",
         "not-a-url|invalid URL: not-a-url",

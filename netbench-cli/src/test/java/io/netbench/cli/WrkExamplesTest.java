@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netbench.core.testing.ExternalTools;
-import io.netbench.http.HttpBenchServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,17 +26,8 @@ class WrkExamplesTest {
     /** Where Debian's wrk package puts wrk's example scripts. */
     static final Path EXAMPLES = Path.of("/usr/share/doc/wrk/examples/scripts");
 
-    private static HttpBenchServer server;
-
-    @BeforeAll
-    static void start() {
-        server = HttpBenchServer.builder().bindAddress("127.0.0.1").port(0).threads(1).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LoopbackHttpServer SERVER = new LoopbackHttpServer();
 
     /** The example scripts, all of them (the test fails in CI if the package ships none). */
     static Stream<String> examples() throws IOException {
@@ -56,7 +45,7 @@ class WrkExamplesTest {
     void printsWhatRealWrkPrints(String script) throws Exception {
         Path wrk = ExternalTools.require("wrk");
         List<String> args = List.of("-t2", "-c4", "-d1s", "-s", EXAMPLES.resolve(script).toString(),
-                "http://127.0.0.1:" + server.port() + "/");
+                SERVER.url("/"));
         List<String> command = new ArrayList<>(List.of(wrk.toString()));
         command.addAll(args);
         Process real = new ProcessBuilder(command).start();

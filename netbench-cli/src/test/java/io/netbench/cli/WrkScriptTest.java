@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netbench.core.ResultJson;
 import io.netbench.core.testing.ExternalTools;
-import io.netbench.http.HttpBenchServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,24 +24,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * errors.
  */
 class WrkScriptTest {
-    private static HttpBenchServer server;
+    @RegisterExtension
+    static final LoopbackHttpServer SERVER = new LoopbackHttpServer();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = HttpBenchServer.builder().bindAddress("127.0.0.1").port(0).threads(1).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
-    }
 
     /** One of wrk's examples, or the test is skipped (failed in CI) without Debian's wrk. */
     private static Path example(String name) {
@@ -80,7 +65,7 @@ class WrkScriptTest {
 
     @Test
     void staticScriptsShapeTheRequestBuiltOnce() {
-        String out = succeeds(wrk(example("post.lua"), url("/status/201"), List.of("--json")));
+        String out = succeeds(wrk(example("post.lua"), SERVER.url("/status/201"), List.of("--json")));
         var test = ResultJson.read(out).tests().get(0);
         assertTrue(test.counts().get("requests") > 100, out);
         assertEquals(test.counts().get("requests"), test.counts().get("status_201"), "every request used wrk.path");
@@ -88,28 +73,28 @@ class WrkScriptTest {
 
     @Test
     void requestHookChangesEveryRequestAndPipelines() {
-        String counter = succeeds(wrk(example("counter.lua"), url("/"), List.of()));
+        String counter = succeeds(wrk(example("counter.lua"), SERVER.url("/"), List.of()));
         assertTrue(requests(counter) > 100 && counter.contains("Non-2xx or 3xx responses: " + requests(counter)),
                 "every path /N is not found: " + counter);
-        String pipeline = succeeds(wrk(example("pipeline.lua"), url("/"), List.of()));
+        String pipeline = succeeds(wrk(example("pipeline.lua"), SERVER.url("/"), List.of()));
         assertEquals(0, requests(pipeline) % 3, "three responses per send: " + pipeline);
     }
 
     @Test
     void delayHookSlowsEachConnection() {
-        long n = requests(succeeds(wrk(example("delay.lua"), url("/"), List.of())));
+        long n = requests(succeeds(wrk(example("delay.lua"), SERVER.url("/"), List.of())));
         assertTrue(n > 20 && n < 400, "4 connections waiting 10-50 ms each for 1 s: " + n);
     }
 
     @Test
     void threadStopEndsEachThread() {
-        long n = requests(succeeds(wrk(example("stop.lua"), url("/"), List.of())));
+        long n = requests(succeeds(wrk(example("stop.lua"), SERVER.url("/"), List.of())));
         assertTrue(n >= 200 && n < 220, "two threads stop after 100 responses each: " + n);
     }
 
     @Test
     void setupPassesDataToAndFromTheThreads() {
-        String out = succeeds(wrk(example("setup.lua"), url("/"), List.of()));
+        String out = succeeds(wrk(example("setup.lua"), SERVER.url("/"), List.of()));
         assertTrue(out.startsWith("thread 1 created\nthread 2 created\nRunning 1s test @ "), out);
         Matcher m = Pattern.compile("\nthread (\\d) made (\\d+) requests and got (\\d+) responses").matcher(out);
         for (int thread = 1; thread <= 2; thread++) {
@@ -136,7 +121,7 @@ class WrkScriptTest {
                   io.write(string.format("requests stats %s\\n", requests.max >= requests.min))
                 end
                 """);
-        String out = succeeds(wrk(script, url("/"), List.of()));
+        String out = succeeds(wrk(script, SERVER.url("/"), List.of()));
         int report = out.indexOf("Requests/sec:");
         assertTrue(report > 0 && out.indexOf("requests " + requests(out) + "\n") > report, "done() prints after"
                 + " the report:\n" + out);
@@ -149,8 +134,8 @@ class WrkScriptTest {
         Path script = script("args.lua", """
                 function init(args) print(#args, args[0], args[1], args[2], wrk.headers.Host, wrk.thread.addr) end
                 """);
-        String out = succeeds(wrk(script, url("/a?b"), List.of("-t1", "-c1"), "one", "two"));
-        String host = "127.0.0.1:" + server.port();
+        String out = succeeds(wrk(script, SERVER.url("/a?b"), List.of("-t1", "-c1"), "one", "two"));
+        String host = "127.0.0.1:" + SERVER.port();
         assertTrue(out.startsWith("2\thttp://" + host + "/a?b\tone\ttwo\t" + host + "\t" + host + "\n"), out);
     }
 
@@ -164,7 +149,7 @@ class WrkScriptTest {
     })
     void aHookErrorNamesTheScriptAndLine(String hook, String header, String line, String message) throws IOException {
         Path script = script(hook + ".lua", "-- fails in " + hook + "\n" + header + "\n  " + line + "\nend\n");
-        assertOneLineError(wrk(script, url("/"), List.of()), 1, "wrk: " + hook + ".lua:3: " + message);
+        assertOneLineError(wrk(script, SERVER.url("/"), List.of()), 1, "wrk: " + hook + ".lua:3: " + message);
     }
 
     private static void assertOneLineError(CliTestSupport.Run run, int exitCode, String start) {
@@ -176,16 +161,16 @@ class WrkScriptTest {
     @Test
     void aFailingDoneStillLeavesTheResults() throws IOException {
         Path script = script("done.lua", "function done(summary, latency, requests)\n  error('in done')\nend\n");
-        CliTestSupport.Run printed = wrk(script, url("/"), List.of());
+        CliTestSupport.Run printed = wrk(script, SERVER.url("/"), List.of());
         assertEquals(1, printed.exitCode(), printed.err());
         assertEquals("wrk: done.lua:2: in done\n", printed.err());
         assertTrue(printed.out().contains("\nRequests/sec: "), printed.out());
         Path json = dir.resolve("result.json");
-        CliTestSupport.Run saved = wrk(script, url("/"), List.of("--json", "-o", json.toString()));
+        CliTestSupport.Run saved = wrk(script, SERVER.url("/"), List.of("--json", "-o", json.toString()));
         assertEquals(1, saved.exitCode(), saved.err());
         assertTrue(ResultJson.read(Files.readString(json)).tests().get(0).counts().get("requests") > 0);
         Path text = dir.resolve("result.txt");
-        assertEquals(1, wrk(script, url("/"), List.of("-o", text.toString())).exitCode());
+        assertEquals(1, wrk(script, SERVER.url("/"), List.of("-o", text.toString())).exitCode());
         assertTrue(Files.readString(text).contains("\nRequests/sec: "));
     }
 
@@ -197,7 +182,7 @@ class WrkScriptTest {
         "jit|function init(args) jit.off() end|jit.lua:2: jit.off is not supported by netbench (",
     })
     void aScriptThatCannotRunHereIsBadInput(String name, String source, String message) throws IOException {
-        CliTestSupport.Run run = wrk(script(name + ".lua", "-- cannot run\n" + source + "\n"), url("/"), List.of());
+        CliTestSupport.Run run = wrk(script(name + ".lua", "-- cannot run\n" + source + "\n"), SERVER.url("/"), List.of());
         assertOneLineError(run, 2, "wrk: " + message);
         assertTrue(run.out().isEmpty(), "nothing runs: " + run.out());
     }
@@ -205,7 +190,7 @@ class WrkScriptTest {
     @Test
     void scriptOutputGoesToStderrWithJson() throws IOException {
         Path script = script("print.lua", "print('from the script')\n");
-        CliTestSupport.Run run = wrk(script, url("/"), List.of("-t1", "-c1", "--json"));
+        CliTestSupport.Run run = wrk(script, SERVER.url("/"), List.of("-t1", "-c1", "--json"));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(ResultJson.read(run.out()).tests().get(0).counts().get("requests") > 0, run.out());
         assertTrue(run.err().contains("from the script\n"), run.err());

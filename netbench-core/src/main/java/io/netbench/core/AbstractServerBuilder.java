@@ -1,34 +1,39 @@
 package io.netbench.core;
 
-import io.netty.util.NetUtil;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
+import io.netbench.core.internal.Warmup;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The listen options every netbench server shares — port, bind address, transport, event loops
- * and the JIT warm-up before listening — with their validation, for the builders of the qperf and
+ * and a JIT warm-up before listening — and their validation, for the builders of the qperf and
  * HTTP servers.
+ *
+ * <p>Setters only record a value; the server's {@code build()} calls {@link #validateListenOptions()},
+ * which checks them all in one place and names the first bad one, then {@link #warmUp()}, then
+ * binds. A builder is not thread-safe; use it from one thread.
+ *
+ * <pre>{@code
+ * QperfServer server = QperfServer.builder().port(19765).bindAddress("::1").threads(2).build();
+ * }</pre>
  *
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> {
-    /** How long the JIT must not compile anything for the warm-up to end. */
-    private static final Duration QUIET_PERIOD = Duration.ofMillis(200);
-    /** The longest wait for that, on a machine busy with other work. */
-    private static final Duration QUIET_WAIT_MAX = Duration.ofSeconds(2);
-
+    private final Warmup warmup = new Warmup(this::warm);
     private int port;
     private String bindAddress;
     private TransportType transport = TransportType.defaultType();
     private int threads = Runtime.getRuntime().availableProcessors();
     private Duration jitWarmup = Duration.ZERO;
-    private boolean warmed;
 
+    /**
+     * A builder with the server's well-known port as its default.
+     *
+     * @param defaultPort the port listened on unless {@link #port(int)} says otherwise
+     */
     protected AbstractServerBuilder(int defaultPort) {
         this.port = defaultPort;
     }
@@ -38,37 +43,61 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
         return (B) this;
     }
 
-    /** The port to listen on, 0 for any free one. */
+    /**
+     * Sets the port to listen on.
+     *
+     * @param port 0 (any free port) to 65535; default the server's own
+     * @return this builder
+     */
     public B port(int port) {
         this.port = port;
         return self();
     }
 
-    /** The address to listen on; default all addresses (IPv6 and IPv4). */
+    /**
+     * Sets the address to listen on.
+     *
+     * @param address a host name or IP literal; {@code null} or blank (the default) for all
+     *                addresses, IPv6 and IPv4
+     * @return this builder
+     */
     public B bindAddress(String address) {
         this.bindAddress = address;
         return self();
     }
 
+    /**
+     * Sets the Netty transport.
+     *
+     * @param transport the transport; default {@link TransportType#defaultType()}
+     * @return this builder
+     */
     public B transport(TransportType transport) {
         this.transport = Objects.requireNonNull(transport, "transport");
         return self();
     }
 
-    /** Event loops; default the number of available processors. */
+    /**
+     * Sets the number of event loops.
+     *
+     * @param threads at least 1; default the number of available processors
+     * @return this builder
+     */
     public B threads(int threads) {
         this.threads = threads;
         return self();
     }
 
     /**
-     * Before listening, serve clients inside this process, on a loopback port of a server of their
-     * own with these options, for about this long (the HTTP server: until the rate they get is
-     * steady, at most this long); then wait (at most {@link #QUIET_WAIT_MAX}) for the JIT to finish
-     * what that queued. A server measured
-     * cold is measured partly in the interpreter and while compiling: the real wrk's first 3 s
-     * against a fresh server had a p99 26 times that of its third. Default none;
-     * {@code netbench server} warms unless told not to.
+     * Sets how long to warm the JIT up before listening. A server measured cold is measured partly
+     * in the interpreter and while compiling, so it first serves clients inside this process, on a
+     * loopback port of a server of its own with these options, for about this long (the HTTP
+     * server: until the rate they get is steady, at most this long); then it waits, at most 2 s,
+     * for the JIT to finish compiling what that queued. {@code netbench server} warms unless told
+     * not to.
+     *
+     * @param jitWarmup zero (the default: no warm-up) or at least 1 ms
+     * @return this builder
      */
     public B jitWarmup(Duration jitWarmup) {
         this.jitWarmup = jitWarmup;
@@ -80,19 +109,13 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
      * otherwise. For a caller that starts several servers and wants all of them warm before any
      * of them listens.
      *
+     * @return this builder
      * @throws IllegalArgumentException naming a bad option
      * @throws IllegalStateException if the warm-up fails
      */
     public B warmUp() {
         validateListenOptions();
-        if (jitWarmup == null || jitWarmup.isNegative() || !jitWarmup.isZero() && jitWarmup.toMillis() < 1) {
-            throw new IllegalArgumentException("jitWarmup must be 0 or at least 1 ms: " + jitWarmup);
-        }
-        if (!warmed && !jitWarmup.isZero()) {
-            warm(jitWarmup);
-            awaitQuietJit();
-        }
-        warmed = true;
+        warmup.runOnce(jitWarmup);
         return self();
     }
 
@@ -100,64 +123,42 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
      * Serves clients in this process on loopback for about {@code time}, in rounds that each open
      * and close their connections as successive benchmark runs do (so that closing them is no
      * surprise to the compiled code later): see {@link #jitWarmup(Duration)}.
+     *
+     * @param time how long, at least 1 ms
+     * @throws IllegalStateException if the warm-up fails, with the reason
      */
     protected abstract void warm(Duration time);
 
-    /**
-     * Waits, at most {@link #QUIET_WAIT_MAX}, until the JIT has compiled what the warm-up queued:
-     * until its compilation time stands still for {@link #QUIET_PERIOD}. A first client would
-     * otherwise share the CPUs with the compiler threads.
-     */
-    private static void awaitQuietJit() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            return;
-        }
-        long end = System.nanoTime() + QUIET_WAIT_MAX.toNanos();
-        long last = jit.getTotalCompilationTime();
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < QUIET_PERIOD.toNanos() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(QUIET_PERIOD.toMillis() / 4);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            long now = jit.getTotalCompilationTime();
-            if (now != last) {
-                last = now;
-                quietSince = System.nanoTime();
-            }
-        }
-    }
-
+    /** {@return the port to listen on} */
     protected int port() {
         return port;
     }
 
+    /** {@return the transport of the event loops} */
     protected TransportType transport() {
         return transport;
     }
 
+    /** {@return the number of event loops} */
     protected int threads() {
         return threads;
     }
 
     /**
-     * Checks the listen options and resolves the bind address ({@code null} means all).
+     * Checks the listen options and resolves the bind address.
      *
+     * @return the address to bind, {@code null} for all addresses
      * @throws IllegalArgumentException naming the bad option
      */
     protected InetAddress validateListenOptions() {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535: " + port);
-        }
+        Ports.checkListen("port", port);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
         if (!transport.isAvailable()) {
             throw new IllegalArgumentException("transport " + transport.displayName() + " is not available");
         }
+        Warmup.checkTime(jitWarmup);
         if (bindAddress == null || bindAddress.isBlank()) {
             return null;
         }
@@ -166,10 +167,5 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("bind address " + bindAddress + " cannot be resolved");
         }
-    }
-
-    /** {@code address:port} for messages ({@code [::1]:port} for IPv6), {@code *} for all addresses. */
-    protected static String describe(InetAddress bind, int port) {
-        return bind == null ? "*:" + port : NetUtil.toSocketAddressString(new InetSocketAddress(bind, port));
     }
 }

@@ -18,8 +18,11 @@ public final class BalancedOrder {
     }
 
     /**
-     * The targets' order (indexes 0..targets-1) in each of {@code rounds} rounds.
+     * The targets' order in each round.
      *
+     * @param targets how many targets, at least 1
+     * @param rounds how many rounds, at least 1
+     * @return per round, the targets' indexes (0..targets-1) in the order they run
      * @throws IllegalArgumentException if targets or rounds is below 1
      */
     public static List<int[]> rounds(int targets, int rounds) {
@@ -43,7 +46,12 @@ public final class BalancedOrder {
         return orders;
     }
 
-    /** The number of rounds after which the order is fully balanced: k for even k, 2k for odd k. */
+    /**
+     * The length of a fully balanced cycle.
+     *
+     * @param targets how many targets (k)
+     * @return the number of rounds after which the order is fully balanced: k for even k, 2k for odd k
+     */
     public static int cycle(int targets) {
         return targets % 2 == 0 ? targets : 2 * targets;
     }

@@ -18,9 +18,17 @@ import java.util.Arrays;
  * <p>The level is {@link #DEFAULT_CONFIDENCE} unless asked otherwise. With few rounds the exact
  * levels are coarse, so the narrowest interval whose level is at least the one asked for is used,
  * or the widest there is when none reaches it (5 rounds against 5: 99.2 % when 99 % is asked,
- * the pairwise minimum and maximum; 4 against 4: 97.1 %), and {@link #confidence()} says which. Fewer rounds than reach 90 % give {@link Verdict#TOO_FEW_ROUNDS}; one round each
- * gives {@link Verdict#ONE_ROUND}. Figures that are 0 or negative have no ratio
+ * the pairwise minimum and maximum; 4 against 4: 97.1 %), and {@link #confidence()} says which.
+ * Fewer rounds than reach 90 % give {@link Verdict#TOO_FEW_ROUNDS}; one round each gives
+ * {@link Verdict#ONE_ROUND}. Figures that are 0 or negative have no ratio
  * ({@link Verdict#NOT_COMPARABLE}).
+ *
+ * <pre>{@code
+ * Change c = Change.of(baselineRounds, candidateRounds);
+ * if (c.verdict() == Change.Verdict.DIFFERENCE) {
+ *     System.out.printf("%+.1f %% [%+.1f, %+.1f]%n", c.percent(), c.lowPercent(), c.highPercent());
+ * }
+ * }</pre>
  *
  * @param verdict what the interval says
  * @param percent the estimated change in % (NaN without a ratio)
@@ -48,15 +56,25 @@ public record Change(Verdict verdict, double percent, double lowPercent, double 
         NOT_COMPARABLE
     }
 
-    /** Compares {@code candidate}'s rounds with {@code baseline}'s at {@link #DEFAULT_CONFIDENCE}. */
+    /**
+     * Compares two targets' rounds at {@link #DEFAULT_CONFIDENCE}.
+     *
+     * @param baseline the baseline's figure, one value per round
+     * @param candidate the candidate's figure, one value per round
+     * @return how the candidate differs from the baseline
+     * @throws IllegalArgumentException if either side has no values
+     */
     public static Change of(double[] baseline, double[] candidate) {
         return of(baseline, candidate, DEFAULT_CONFIDENCE);
     }
 
     /**
-     * Compares {@code candidate}'s rounds with {@code baseline}'s.
+     * Compares two targets' rounds.
      *
+     * @param baseline the baseline's figure, one value per round
+     * @param candidate the candidate's figure, one value per round
      * @param confidence the level asked for, in (0, 1)
+     * @return how the candidate differs from the baseline
      * @throws IllegalArgumentException if either side has no values or the level is out of range
      */
     public static Change of(double[] baseline, double[] candidate, double confidence) {

@@ -2,7 +2,9 @@ package io.netbench.core;
 
 /**
  * CPU used during a run, computed the way qperf computes its {@code *_cpus_used},
- * {@code *_cpus_user/intr/kernel/iowait}, {@code *_real_time} and {@code *_cpu_time} figures.
+ * {@code *_cpus_user/intr/kernel/iowait}, {@code *_real_time} and {@code *_cpu_time} figures:
+ * from two {@link CpuSnapshot}s of this machine ({@link #between}), or from the two tick arrays a
+ * qperf server reports ({@link #fromTicks}).
  *
  * <p>The machine-wide figures are in CPUs: 1.12 means 1.12 CPUs were busy on average over the run,
  * which qperf prints as {@code 112 % cpus}. {@code user} counts user and nice time, {@code intr}
@@ -12,11 +14,22 @@ package io.netbench.core;
  *
  * @param realSeconds elapsed real time
  * @param cpuSeconds machine-wide CPU time spent outside idle
+ * @param userCpus CPUs busy in user space, nice included
+ * @param intrCpus CPUs busy serving hard and soft interrupts
+ * @param kernelCpus CPUs busy in the kernel, steal included
+ * @param iowaitCpus CPUs idle while waiting for I/O
+ * @param processCpus CPUs this process kept busy, NaN when unknown
  */
 public record CpuUsage(double realSeconds, double cpuSeconds, double userCpus, double intrCpus,
                        double kernelCpus, double iowaitCpus, double processCpus) {
 
-    /** The CPU used between two snapshots of the same machine. */
+    /**
+     * The CPU used between two snapshots of the same machine.
+     *
+     * @param start the snapshot taken first
+     * @param end the snapshot taken last
+     * @return the usage in between; zero figures when no real time passed
+     */
     public static CpuUsage between(CpuSnapshot start, CpuSnapshot end) {
         double realTicks = end.tick(CpuSnapshot.REAL) - start.tick(CpuSnapshot.REAL);
         double processCpus = Double.NaN;
@@ -30,7 +43,11 @@ public record CpuUsage(double realSeconds, double cpuSeconds, double userCpus, d
     /**
      * The CPU used between two qperf-layout tick arrays, as received in qperf's STAT struct.
      *
+     * @param start the ticks at the start, in {@link CpuSnapshot}'s layout
+     * @param end the ticks at the end, likewise
      * @param ticksPerSecond the sender's clock ticks per second ({@code no_ticks})
+     * @param processCpus the sender's own CPUs busy, NaN when unknown
+     * @return the usage in between; zero figures when no real time passed
      */
     public static CpuUsage fromTicks(long[] start, long[] end, long ticksPerSecond, double processCpus) {
         double real = end[CpuSnapshot.REAL] - start[CpuSnapshot.REAL];
@@ -54,7 +71,7 @@ public record CpuUsage(double realSeconds, double cpuSeconds, double userCpus, d
         return end[field] - start[field];
     }
 
-    /** Busy CPUs machine-wide: user + intr + kernel + iowait (qperf's {@code cpus_used}). */
+    /** {@return busy CPUs machine-wide: user + intr + kernel + iowait (qperf's {@code cpus_used})} */
     public double busyCpus() {
         return userCpus + intrCpus + kernelCpus + iowaitCpus;
     }

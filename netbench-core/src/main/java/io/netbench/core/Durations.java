@@ -20,6 +20,8 @@ public final class Durations {
     /**
      * A qperf duration: {@code 2}, {@code 10s}, {@code 1.5m}, {@code 1h}, {@code 1d}.
      *
+     * @param text the value as given
+     * @return the duration, truncated to whole seconds
      * @throws IllegalArgumentException naming the value and the accepted forms
      */
     public static Duration parseQperf(String text) {
@@ -44,6 +46,8 @@ public final class Durations {
     /**
      * A wrk duration: {@code 10}, {@code 10s}, {@code 3m}, {@code 1h}, or {@code 500ms}.
      *
+     * @param text the value as given
+     * @return the duration
      * @throws IllegalArgumentException naming the value and the accepted forms
      */
     public static Duration parseWrk(String text) {

@@ -23,7 +23,10 @@ public final class Environment {
     private Environment() {
     }
 
-    /** This machine and JVM, key to value; keys whose value is unknown are absent. */
+    /**
+     * {@return this machine and JVM, key to value in the order listed above; keys whose value is
+     * unknown are absent}
+     */
     public static Map<String, String> current() {
         Map<String, String> env = new LinkedHashMap<>();
         firstLine(Path.of("/proc/sys/kernel/hostname")).or(() -> Optional.ofNullable(System.getenv("HOSTNAME")))
@@ -40,7 +43,7 @@ public final class Environment {
         return env;
     }
 
-    /** The netbench version of these classes, {@code "dev"} when unknown. */
+    /** {@return the netbench version of these classes, {@code "dev"} when unknown (a build from an IDE)} */
     public static String netbenchVersion() {
         try (InputStream in = Environment.class.getResourceAsStream("version.properties")) {
             Properties p = new Properties();
@@ -64,7 +67,7 @@ public final class Environment {
         }
     }
 
-    static Optional<String> firstLine(Path file) {
+    private static Optional<String> firstLine(Path file) {
         try {
             return Files.readAllLines(file).stream().findFirst().map(String::trim).filter(s -> !s.isEmpty());
         } catch (IOException | RuntimeException e) {

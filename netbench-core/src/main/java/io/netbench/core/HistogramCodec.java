@@ -16,7 +16,12 @@ public final class HistogramCodec {
     private HistogramCodec() {
     }
 
-    /** The compressed base64 encoding of {@code histogram}. */
+    /**
+     * Encodes a histogram.
+     *
+     * @param histogram the histogram, left as it is
+     * @return its compressed base64 encoding
+     */
     public static String encode(Histogram histogram) {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer, Deflater.BEST_COMPRESSION);
@@ -29,6 +34,9 @@ public final class HistogramCodec {
     /**
      * Decodes text made by {@link #encode(Histogram)} or found in an HdrHistogram log line.
      *
+     * @param base64 the encoding; surrounding white space is ignored
+     * @return a new histogram that resizes itself as values are added, so that it can take the
+     *         sum of others
      * @throws IllegalArgumentException if the text is not a compressed histogram
      */
     public static Histogram decode(String base64) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * User labels of a run ({@code --label runtime=runc --label placement=cross-node}): what a
  * report names and groups its columns by. Keys are letters, digits, {@code _ . -}; values are
- * any non-empty text.
+ * any non-empty text. A {@link RunResult} carries them; reports name and group their columns by them.
  */
 public final class Labels {
     /** The label {@code compare} sets to the target's name, and the default column of a report. */
@@ -22,6 +22,8 @@ public final class Labels {
     /**
      * Parses {@code key=value} pairs, in order; a later key replaces an earlier one.
      *
+     * @param pairs the pairs, as given to {@code --label}
+     * @return the labels, key to value, in the order given
      * @throws IllegalArgumentException naming the malformed pair
      */
     public static Map<String, String> parse(List<String> pairs) {

@@ -33,12 +33,16 @@ public final class LatencyRecorder {
     private final List<Writer> writers = new CopyOnWriteArrayList<>();
     private final Histogram total = newHistogram();
 
-    /** A new, empty auto-resizing histogram with netbench's precision. */
+    /** {@return a new, empty auto-resizing histogram with netbench's precision} */
     public static Histogram newHistogram() {
         return new Histogram(SIGNIFICANT_DIGITS);
     }
 
-    /** A writer for exactly one thread; creating writers is thread-safe. */
+    /**
+     * Adds a writer. Creating writers is thread-safe.
+     *
+     * @return a writer for exactly one thread
+     */
     public Writer newWriter() {
         Writer writer = new Writer();
         writers.add(writer);
@@ -48,6 +52,8 @@ public final class LatencyRecorder {
     /**
      * What every writer recorded since the previous call of this method or {@link #total()},
      * merged into a new histogram; the samples are also added to the running total.
+     *
+     * @return the samples of the interval
      */
     public synchronized Histogram interval() {
         Histogram merged = newHistogram();
@@ -58,7 +64,7 @@ public final class LatencyRecorder {
         return merged;
     }
 
-    /** Every sample recorded so far, all writers merged, as a new histogram. */
+    /** {@return every sample recorded so far, all writers merged, as a new histogram} */
     public synchronized Histogram total() {
         interval();
         return total.copy();
@@ -78,7 +84,11 @@ public final class LatencyRecorder {
             return recycled;
         }
 
-        /** Records one latency in nanoseconds; negative values (clock skew) count as 0. */
+        /**
+         * Records one latency.
+         *
+         * @param nanos the latency in nanoseconds; a negative value (clock skew) counts as 0
+         */
         public void record(long nanos) {
             recorder.recordValue(Math.max(0, nanos));
         }

@@ -8,7 +8,12 @@ import org.HdrHistogram.HistogramIterationValue;
  * An immutable summary of a latency histogram (values in nanoseconds): count, min, max, mean,
  * standard deviation, percentiles, and the share of samples within one standard deviation of the
  * mean (wrk's {@code +/- Stdev} column). It keeps its own copy of the histogram, so the source
- * may go on recording.
+ * may go on recording, and it is safe to share between threads. An empty histogram gives zeros.
+ *
+ * <pre>{@code
+ * LatencyStats stats = LatencyStats.of(recorder.total());
+ * Duration p99 = stats.percentile(99);
+ * }</pre>
  */
 public final class LatencyStats {
     private final Histogram histogram;
@@ -17,37 +22,53 @@ public final class LatencyStats {
         this.histogram = histogram;
     }
 
-    /** Summarises a copy of {@code histogram}. */
+    /**
+     * Summarises a histogram.
+     *
+     * @param histogram latencies in nanoseconds; copied, so it may change afterwards
+     * @return the summary
+     */
     public static LatencyStats of(Histogram histogram) {
         return new LatencyStats(histogram.copy());
     }
 
-    /** A copy of the underlying histogram, for merging or encoding. */
+    /** {@return a copy of the underlying histogram, for merging or encoding} */
     public Histogram histogram() {
         return histogram.copy();
     }
 
+    /** {@return the number of samples} */
     public long count() {
         return histogram.getTotalCount();
     }
 
+    /** {@return the lowest latency in nanoseconds, 0 without samples} */
     public long minNanos() {
         return count() == 0 ? 0 : histogram.getMinValue();
     }
 
+    /** {@return the highest latency in nanoseconds, 0 without samples} */
     public long maxNanos() {
         return histogram.getMaxValue();
     }
 
+    /** {@return the mean latency in nanoseconds, 0 without samples} */
     public double meanNanos() {
         return count() == 0 ? 0 : histogram.getMean();
     }
 
+    /** {@return the standard deviation of the latencies in nanoseconds, 0 without samples} */
     public double stdevNanos() {
         return count() == 0 ? 0 : histogram.getStdDeviation();
     }
 
-    /** The value at {@code percentile} (0..100) in nanoseconds. */
+    /**
+     * A percentile in nanoseconds.
+     *
+     * @param percentile 0 to 100
+     * @return the latency at that percentile, in nanoseconds
+     * @throws IllegalArgumentException if the percentile is out of range
+     */
     public long percentileNanos(double percentile) {
         if (percentile < 0 || percentile > 100) {
             throw new IllegalArgumentException("percentile must be in [0, 100]: " + percentile);
@@ -55,12 +76,18 @@ public final class LatencyStats {
         return histogram.getValueAtPercentile(percentile);
     }
 
-    /** The value at {@code percentile} (0..100). */
+    /**
+     * A percentile.
+     *
+     * @param percentile 0 to 100
+     * @return the latency at that percentile
+     * @throws IllegalArgumentException if the percentile is out of range
+     */
     public Duration percentile(double percentile) {
         return Duration.ofNanos(percentileNanos(percentile));
     }
 
-    /** Percentage (0..100) of samples within mean ± stdev, as wrk's {@code +/- Stdev} column. */
+    /** {@return the percentage (0..100) of samples within mean ± stdev, wrk's {@code +/- Stdev} column} */
     public double withinStdevPercent() {
         long n = count();
         if (n == 0) {

@@ -11,8 +11,12 @@ public final class LoadShare {
     }
 
     /**
-     * The share of client {@code index} (0-based) among {@code n}.
+     * The share of one client.
      *
+     * @param total what is shared, not negative
+     * @param n the number of clients, at least 1
+     * @param index the client, 0-based
+     * @return its share
      * @throws IllegalArgumentException if {@code index} is not in [0, n) or total is negative
      */
     public static long of(long total, int n, int index) {
@@ -25,7 +29,13 @@ public final class LoadShare {
         return total / n + (index < total % n ? 1 : 0);
     }
 
-    /** Parses {@code INDEX/N}, e.g. {@code 3/8}. */
+    /**
+     * Parses a client's place among the clients.
+     *
+     * @param text {@code INDEX/N}, e.g. {@code 3/8}
+     * @return {@code {INDEX, N}}
+     * @throws IllegalArgumentException if the text is not of that form or INDEX is not in [0, N)
+     */
     public static int[] parse(String text) {
         String[] parts = text.split("/");
         try {

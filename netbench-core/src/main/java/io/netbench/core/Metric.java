@@ -64,22 +64,22 @@ public enum Metric {
         this.fromHistogram = fromHistogram;
     }
 
-    /** The name in JSON and CSV, ending with the unit. */
+    /** {@return the name in JSON and CSV, ending with the unit} */
     public String key() {
         return key;
     }
 
-    /** The unit of the value. */
+    /** {@return the unit of the value} */
     public Unit unit() {
         return unit;
     }
 
-    /** How values of clients that ran at the same time combine. */
+    /** {@return how values of clients that ran at the same time combine} */
     public Merge merge() {
         return merge;
     }
 
-    /** True for throughput-like figures, false for latency and cost. */
+    /** {@return true for throughput-like figures, false for latency and cost} */
     public boolean higherIsBetter() {
         return higherIsBetter;
     }
@@ -87,6 +87,8 @@ public enum Metric {
     /**
      * The value recomputed from a (merged) latency histogram, for {@link Merge#HISTOGRAM} metrics.
      *
+     * @param latency the summary of the histogram
+     * @return this metric's value for it
      * @throws IllegalStateException for metrics that do not derive from a histogram
      */
     public double fromHistogram(LatencyStats latency) {
@@ -96,7 +98,12 @@ public enum Metric {
         return fromHistogram.apply(latency);
     }
 
-    /** The metric whose {@link #key()} is {@code key}, if any. */
+    /**
+     * Looks a metric up by its JSON name.
+     *
+     * @param key a {@link #key()}
+     * @return the metric with that key, or empty if there is none
+     */
     public static Optional<Metric> ofKey(String key) {
         return Optional.ofNullable(BY_KEY.get(key));
     }
@@ -118,7 +125,7 @@ public enum Metric {
             this.symbol = symbol;
         }
 
-        /** The unit as written in CSV and JSON headers. */
+        /** {@return the unit as written in CSV and JSON headers} */
         public String symbol() {
             return symbol;
         }

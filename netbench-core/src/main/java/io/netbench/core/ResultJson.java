@@ -24,6 +24,11 @@ import java.util.Map;
  * <p>{@link #read} also reads version 1 documents ({@code netbench-result/1}, netbench 0.1
  * before labels): their metrics are renamed to version 2's keys, they get an empty label set and
  * a run id derived from their text, so the same old file given twice is still recognised.
+ *
+ * <pre>{@code
+ * String json = ResultJson.write(run);
+ * RunResult again = ResultJson.read(json);   // equal to run
+ * }</pre>
  */
 public final class ResultJson {
     /** The format tag of documents this class writes. */
@@ -43,7 +48,12 @@ public final class ResultJson {
     private ResultJson() {
     }
 
-    /** The JSON document of {@code run}. */
+    /**
+     * Writes a run.
+     *
+     * @param run the run
+     * @return its JSON document, pretty-printed
+     */
     public static String write(RunResult run) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", FORMAT);
@@ -100,6 +110,8 @@ public final class ResultJson {
     /**
      * Reads a document written by {@link #write(RunResult)} or by netbench 0.1 (version 1).
      *
+     * @param json the document's text
+     * @return the run it holds
      * @throws IllegalArgumentException if the text is not JSON or not a netbench result; text before
      *         the document (a JVM banner or a log line that went to stdout) is named with its line
      */

@@ -23,6 +23,10 @@ import org.HdrHistogram.Histogram;
  * different machines) and the CPU usage are dropped. Results of different tests, or of the same
  * test with different parameters, are refused with the difference named, and so is a run given
  * twice (the same run id).
+ *
+ * <pre>{@code
+ * RunResult all = ResultMerger.merge(List.of(ResultJson.read(pod0), ResultJson.read(pod1)));
+ * }</pre>
  */
 public final class ResultMerger {
     /** Parameters that are shares of a total (they add); every other parameter must be equal. */
@@ -31,7 +35,14 @@ public final class ResultMerger {
     private ResultMerger() {
     }
 
-    /** Merges whole runs test by test; the runs are named by their position in messages. */
+    /**
+     * Merges whole runs test by test, as {@link #merge(List, List)} does; messages name the runs
+     * by their position ({@code input 1}, {@code input 2}...).
+     *
+     * @param runs the runs, holding the same tests in the same order
+     * @return the merged run, with a new run id
+     * @throws IllegalArgumentException naming the runs that cannot merge
+     */
     public static RunResult merge(List<RunResult> runs) {
         return merge(runs, IntStream.rangeClosed(1, runs.size()).mapToObj(i -> "input " + i).toList());
     }
@@ -39,7 +50,10 @@ public final class ResultMerger {
     /**
      * Merges whole runs test by test: the runs must hold the same tests in the same order.
      *
+     * @param runs the runs
      * @param sources a name per run (e.g. its file), for messages
+     * @return the merged run: a new run id, the earliest start, the labels and environment entries
+     *         all runs share
      * @throws IllegalArgumentException naming the runs that cannot merge, or the source that repeats another
      */
     public static RunResult merge(List<RunResult> runs, List<String> sources) {
@@ -82,7 +96,15 @@ public final class ResultMerger {
         return shared;
     }
 
-    /** Merges the results of one test from several clients. */
+    /**
+     * Merges the results of one test from several clients.
+     *
+     * @param results the clients' results, at least one
+     * @return the merged result: the longest duration, parameters that are shares of a total
+     *         added, counts added, histograms added and the figures merged by their rules
+     * @throws IllegalArgumentException naming the difference, if the results are of different
+     *         tests, targets or parameters
+     */
     public static TestResult mergeTests(List<TestResult> results) {
         TestResult first = results.get(0);
         TestResult.Builder b = TestResult.builder(first.tool(), first.test()).target(first.target())
@@ -101,7 +123,9 @@ public final class ResultMerger {
         }
         b.duration(longest);
         mergeParams(results, b);
-        results.forEach(r -> r.counts().forEach((k, v) -> b.count(k, v + b.countOf(k))));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        results.forEach(r -> r.counts().forEach((k, v) -> counts.merge(k, v, Long::sum)));
+        counts.forEach(b::count);
         Map<String, Histogram> histograms = mergeHistograms(results, b);
         Histogram latency = histograms.get("latency");
         LatencyStats stats = latency == null || latency.getTotalCount() == 0 ? null : LatencyStats.of(latency);

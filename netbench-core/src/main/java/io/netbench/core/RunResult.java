@@ -30,7 +30,18 @@ import java.util.UUID;
  */
 public record RunResult(String version, String runId, Instant start, List<String> command, Map<String, String> labels,
                         Map<String, String> environment, List<TestResult> tests) {
-    /** Checks the fields and freezes the collections. */
+    /**
+     * Checks the fields and freezes the collections; {@link #of} makes one for a run measured now.
+     *
+     * @param version the netbench version that measured it, required
+     * @param runId a unique id of this run, required
+     * @param start when the run started, required
+     * @param command the command line, copied
+     * @param labels the user's labels, copied
+     * @param environment the measuring machine, copied
+     * @param tests the results, copied
+     * @throws NullPointerException naming the required field that is missing
+     */
     public RunResult {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(runId, "runId");
@@ -44,7 +55,11 @@ public record RunResult(String version, String runId, Instant start, List<String
     /**
      * A new run measured on this machine now: a fresh run id and this machine's environment.
      *
+     * @param start when the run started
+     * @param command the command line (arguments), empty for library runs
      * @param labels the user's labels ({@link Labels#parse})
+     * @param tests the results, in the order run
+     * @return the run
      */
     public static RunResult of(Instant start, List<String> command, Map<String, String> labels,
                                List<TestResult> tests) {
@@ -52,7 +67,12 @@ public record RunResult(String version, String runId, Instant start, List<String
                 Environment.current(), tests);
     }
 
-    /** This run with other tests (e.g. the rounds of a comparison gathered into one document). */
+    /**
+     * Replaces the tests (e.g. to gather the rounds of a comparison into one document).
+     *
+     * @param newTests the tests
+     * @return this run, same id and descriptions, with {@code newTests}
+     */
     public RunResult withTests(List<TestResult> newTests) {
         return new RunResult(version, runId, start, command, labels, environment, newTests);
     }

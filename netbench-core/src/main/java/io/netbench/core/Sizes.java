@@ -33,6 +33,8 @@ public final class Sizes {
      * A size as qperf's {@code -m}, {@code -sb} and loop bounds read it: {@code 64}, {@code 4K},
      * {@code 256K}, {@code 1M}, {@code 4KiB}, {@code 1.5k}; fractions of a byte are truncated.
      *
+     * @param text the value as given
+     * @return the size in bytes
      * @throws IllegalArgumentException naming the value and the accepted forms
      */
     public static long parseQperf(String text) {
@@ -56,6 +58,8 @@ public final class Sizes {
      * A count as wrk's {@code -c}, {@code -t} and {@code -R} read it: an integer with an optional
      * SI suffix, case-insensitive ({@code 100}, {@code 10k}, {@code 1M}).
      *
+     * @param text the value as given
+     * @return the count
      * @throws IllegalArgumentException naming the value and the accepted forms
      */
     public static long parseWrk(String text) {

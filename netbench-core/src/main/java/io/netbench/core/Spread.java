@@ -13,8 +13,10 @@ import java.util.Arrays;
  */
 public record Spread(int rounds, double median, double min, double max) {
     /**
-     * Summarises {@code values}.
+     * Summarises rounds.
      *
+     * @param values one value per round; the array is left as it is
+     * @return their median and range
      * @throws IllegalArgumentException if there are none
      */
     public static Spread of(double... values) {

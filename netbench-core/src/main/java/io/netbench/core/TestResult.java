@@ -6,63 +6,95 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalDouble;
+import org.HdrHistogram.Histogram;
 
 /**
  * The immutable result of one test run against one target: one qperf test at one loop step, or
  * one wrk run. Both tool families share this shape so that reports, comparisons and merges
- * (results of many clients) treat them alike:
- * <ul>
- *   <li>{@link #params()}: what was asked (msg_size, connections, rate...), as text;</li>
- *   <li>{@link #counts()}: additive totals (bytes, msgs, requests, errors_*): merging adds them;</li>
- *   <li>{@link #metrics()}: figures derived from the counts (bandwidth, latency, requests per
- *       second...), each a {@link Metric} that knows its unit and how it merges;</li>
- *   <li>{@link #histograms()}: latency histograms in HdrHistogram's compressed log encoding
- *       ({@link HistogramCodec}), which merge exactly;</li>
- *   <li>the local and remote {@link CpuUsage}, either may be {@code null}.</li>
- * </ul>
- * Build one with {@link #builder(String, String)}; serialise with {@link ResultJson}.
+ * (results of many clients) treat them alike.
+ *
+ * <p>Build one with {@link #builder(String, String)}, which leaves out what was not measured;
+ * write and read it, inside a {@link RunResult}, with {@link ResultJson}; combine the results of
+ * clients that ran at the same time with {@link ResultMerger}. Its maps are unmodifiable copies
+ * that keep the order in which their entries were set.
+ *
+ * <pre>{@code
+ * TestResult r = TestResult.builder("wrk", "http").target("http://10.0.0.1:8080/").duration(d)
+ *         .param("connections", 100).count("requests", n).metric(Metric.REQUESTS_PER_SEC, n / s)
+ *         .histogram("latency", histogram).build();
+ * }</pre>
+ *
+ * @param tool the tool family, {@code "qperf"} or {@code "wrk"}
+ * @param test the test, e.g. {@code "tcp_lat"} or {@code "http"}
+ * @param target what was measured, e.g. {@code "10.0.0.1"} or a URL; may be {@code null}
+ * @param transport the Netty transport that measured ({@link TransportType#displayName()}); may be {@code null}
+ * @param start when the test started; may be {@code null}
+ * @param duration how long it measured, not negative
+ * @param params what was asked (msg_size, connections, rate...), name to value as text
+ * @param metrics the figures measured, in {@link Metric} order, each of which knows its unit and
+ *                how it merges; a figure not measured is absent (never NaN or 0)
+ * @param counts additive totals (bytes, msgs, requests, errors_*), exact integers that merging adds
+ * @param histograms latency histograms by name, in HdrHistogram's compressed log encoding
+ *                   ({@link HistogramCodec}), which merge exactly
+ * @param localCpu the CPU this machine used, or {@code null}
+ * @param remoteCpu the CPU the peer used, as it reported it, or {@code null}
  */
-public final class TestResult {
-    private final String tool;
-    private final String test;
-    private final String target;
-    private final String transport;
-    private final Instant start;
-    private final Duration duration;
-    private final Map<String, String> params;
-    private final Map<Metric, Double> metrics;
-    private final Map<String, Long> counts;
-    private final Map<String, String> histograms;
-    private final CpuUsage localCpu;
-    private final CpuUsage remoteCpu;
-
-    private TestResult(Builder b) {
-        tool = b.tool;
-        test = b.test;
-        target = b.target;
-        transport = b.transport;
-        start = b.start;
-        duration = b.duration;
-        params = frozen(b.params);
-        metrics = Collections.unmodifiableMap(new EnumMap<>(b.metrics));
-        counts = frozen(b.counts);
-        histograms = frozen(b.histograms);
-        localCpu = b.localCpu;
-        remoteCpu = b.remoteCpu;
+public record TestResult(String tool, String test, String target, String transport, Instant start,
+                         Duration duration, Map<String, String> params, Map<Metric, Double> metrics,
+                         Map<String, Long> counts, Map<String, String> histograms, CpuUsage localCpu,
+                         CpuUsage remoteCpu) {
+    /**
+     * Checks the fields and freezes the maps; {@link #builder} is the easier way to make one.
+     *
+     * @param tool the tool family, required
+     * @param test the test, required
+     * @param target what was measured, or {@code null}
+     * @param transport the transport's name, or {@code null}
+     * @param start when the test started, or {@code null}
+     * @param duration how long it measured, required, not negative
+     * @param params parameters, copied
+     * @param metrics figures, copied into {@link Metric} order
+     * @param counts counts, copied
+     * @param histograms encoded histograms, copied
+     * @param localCpu this machine's CPU usage, or {@code null}
+     * @param remoteCpu the peer's CPU usage, or {@code null}
+     * @throws IllegalArgumentException naming the field missing or bad
+     */
+    public TestResult {
+        if (tool == null || tool.isBlank()) {
+            throw new IllegalArgumentException("tool must be set");
+        }
+        if (test == null || test.isBlank()) {
+            throw new IllegalArgumentException("test must be set");
+        }
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException("duration must be >= 0: " + duration);
+        }
+        params = frozen(params);
+        EnumMap<Metric, Double> sorted = new EnumMap<>(Metric.class);
+        sorted.putAll(metrics);
+        metrics = Collections.unmodifiableMap(sorted);
+        counts = frozen(counts);
+        histograms = frozen(histograms);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
-    /** A builder for a result of {@code tool} ("qperf" or "wrk") and {@code test} (e.g. "tcp_lat", "http"). */
+    /**
+     * Starts a result.
+     *
+     * @param tool the tool family, {@code "qperf"} or {@code "wrk"}
+     * @param test the test, e.g. {@code "tcp_lat"} or {@code "http"}
+     * @return a builder with nothing else set
+     */
     public static Builder builder(String tool, String test) {
         return new Builder(tool, test);
     }
 
-    /** A builder holding a copy of this result, to derive a changed one. */
+    /** {@return a builder holding a copy of this result, to derive a changed one} */
     public Builder toBuilder() {
         Builder b = new Builder(tool, test).target(target).transport(transport).start(start).duration(duration)
                 .localCpu(localCpu).remoteCpu(remoteCpu);
@@ -73,81 +105,27 @@ public final class TestResult {
         return b;
     }
 
-    public String tool() {
-        return tool;
-    }
-
-    public String test() {
-        return test;
-    }
-
-    public String target() {
-        return target;
-    }
-
-    public String transport() {
-        return transport;
-    }
-
-    public Instant start() {
-        return start;
-    }
-
-    public Duration duration() {
-        return duration;
-    }
-
-    public Map<String, String> params() {
-        return params;
-    }
-
-    /** The figures measured, in {@link Metric} order; a figure not measured is absent (never NaN or 0). */
-    public Map<Metric, Double> metrics() {
-        return metrics;
-    }
-
-    /** The value of {@code metric}, or empty when this result does not have it. */
+    /**
+     * The value of one figure.
+     *
+     * @param metric the figure
+     * @return its value, or empty when this result does not have it
+     */
     public OptionalDouble metric(Metric metric) {
         Double value = metrics.get(metric);
         return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
-    public Map<String, Long> counts() {
-        return counts;
-    }
-
-    public Map<String, String> histograms() {
-        return histograms;
-    }
-
-    public CpuUsage localCpu() {
-        return localCpu;
-    }
-
-    public CpuUsage remoteCpu() {
-        return remoteCpu;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TestResult r && tool.equals(r.tool) && test.equals(r.test)
-                && Objects.equals(target, r.target) && Objects.equals(transport, r.transport)
-                && Objects.equals(start, r.start) && duration.equals(r.duration) && params.equals(r.params)
-                && metrics.equals(r.metrics) && counts.equals(r.counts) && histograms.equals(r.histograms)
-                && Objects.equals(localCpu, r.localCpu) && Objects.equals(remoteCpu, r.remoteCpu);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(tool, test, target, start, duration, params, metrics, counts);
-    }
-
+    /** {@return the tool, test, parameters and metrics, for logs; the histograms are left out} */
     @Override
     public String toString() {
         return tool + " " + test + " " + params + " " + metrics;
     }
 
-    /** Collects the parts of a {@link TestResult}; {@link #build()} checks them. */
+    /**
+     * Collects the parts of a {@link TestResult}; {@link #build()} checks them. Every setter
+     * returns this builder; a builder is for one thread.
+     */
     public static final class Builder {
         private final String tool;
         private final String test;
@@ -167,32 +145,69 @@ public final class TestResult {
             this.test = test;
         }
 
+        /**
+         * Sets what was measured.
+         *
+         * @param target e.g. {@code "10.0.0.1"} or a URL
+         * @return this builder
+         */
         public Builder target(String target) {
             this.target = target;
             return this;
         }
 
+        /**
+         * Sets the transport that measured.
+         *
+         * @param transport its {@link TransportType#displayName()}
+         * @return this builder
+         */
         public Builder transport(String transport) {
             this.transport = transport;
             return this;
         }
 
+        /**
+         * Sets when the test started.
+         *
+         * @param start the instant
+         * @return this builder
+         */
         public Builder start(Instant start) {
             this.start = start;
             return this;
         }
 
+        /**
+         * Sets how long the test measured.
+         *
+         * @param duration not negative; default zero
+         * @return this builder
+         */
         public Builder duration(Duration duration) {
             this.duration = duration;
             return this;
         }
 
+        /**
+         * Sets a parameter, what was asked.
+         *
+         * @param name e.g. {@code "msg_size"}
+         * @param value stored as {@link String#valueOf(Object)}
+         * @return this builder
+         */
         public Builder param(String name, Object value) {
             params.put(name, String.valueOf(value));
             return this;
         }
 
-        /** Sets {@code metric}; a value that is not finite (NaN: not measured) leaves it absent. */
+        /**
+         * Sets a figure.
+         *
+         * @param metric the figure
+         * @param value its value; one that is not finite (NaN: not measured) leaves it absent
+         * @return this builder
+         */
         public Builder metric(Metric metric, double value) {
             if (Double.isFinite(value)) {
                 metrics.put(metric, value);
@@ -202,51 +217,72 @@ public final class TestResult {
             return this;
         }
 
-        /** Sets the count {@code name} (bytes, messages, requests, errors...: exact, and added by merges). */
+        /**
+         * Sets a count: an exact total that merges add.
+         *
+         * @param name e.g. {@code "requests"} or {@code "errors_read"}
+         * @param value the total
+         * @return this builder
+         */
         public Builder count(String name, long value) {
             counts.put(name, value);
             return this;
         }
 
-        /** The count {@code name} set so far, 0 if none. */
-        long countOf(String name) {
-            return counts.getOrDefault(name, 0L);
-        }
-
-        /** Adds a histogram, stored in HdrHistogram's compressed log encoding. */
-        public Builder histogram(String name, org.HdrHistogram.Histogram histogram) {
+        /**
+         * Adds a histogram, stored in HdrHistogram's compressed log encoding.
+         *
+         * @param name e.g. {@code "latency"}
+         * @param histogram the histogram, encoded now, so it may change afterwards
+         * @return this builder
+         */
+        public Builder histogram(String name, Histogram histogram) {
             histograms.put(name, HistogramCodec.encode(histogram));
             return this;
         }
 
-        /** Adds a histogram already in HdrHistogram's compressed log encoding. */
+        /**
+         * Adds a histogram already in HdrHistogram's compressed log encoding.
+         *
+         * @param name e.g. {@code "latency"}
+         * @param encoded as {@link HistogramCodec#encode} writes it
+         * @return this builder
+         */
         public Builder encodedHistogram(String name, String encoded) {
             histograms.put(name, encoded);
             return this;
         }
 
+        /**
+         * Sets the CPU this machine used.
+         *
+         * @param usage the usage, or {@code null} if unknown
+         * @return this builder
+         */
         public Builder localCpu(CpuUsage usage) {
             this.localCpu = usage;
             return this;
         }
 
+        /**
+         * Sets the CPU the peer used.
+         *
+         * @param usage the usage, or {@code null} if unknown
+         * @return this builder
+         */
         public Builder remoteCpu(CpuUsage usage) {
             this.remoteCpu = usage;
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the missing or bad field */
+        /**
+         * {@return the result}
+         *
+         * @throws IllegalArgumentException naming the missing or bad field
+         */
         public TestResult build() {
-            if (tool == null || tool.isBlank()) {
-                throw new IllegalArgumentException("tool must be set");
-            }
-            if (test == null || test.isBlank()) {
-                throw new IllegalArgumentException("test must be set");
-            }
-            if (duration == null || duration.isNegative()) {
-                throw new IllegalArgumentException("duration must be >= 0: " + duration);
-            }
-            return new TestResult(this);
+            return new TestResult(tool, test, target, transport, start, duration, params, metrics, counts, histograms,
+                    localCpu, remoteCpu);
         }
     }
 }

@@ -56,27 +56,39 @@ public enum TransportType {
         this.nativeTransport = nativeTransport;
     }
 
-    /** The lower-case name used on the command line and in results: nio, epoll, io_uring. */
+    /** {@return the lower-case name used on the command line and in results: nio, epoll, io_uring} */
     public String displayName() {
         return displayName;
     }
 
-    /** Whether this transport can be used in this JVM on this machine. */
+    /** {@return whether this transport can be used in this JVM on this machine} */
     public boolean isAvailable() {
         return nativeTransport == null || nativeTransport.isAvailable();
     }
 
-    /** Why this transport cannot be used, or {@code null} when it can. */
+    /** {@return why this transport cannot be used, or {@code null} when it can} */
     public Throwable unavailabilityCause() {
         return nativeTransport == null ? null : nativeTransport.unavailabilityCause();
     }
 
-    /** The Netty I/O handler factory of this transport; fails if it is not available. */
+    /**
+     * {@return the Netty I/O handler factory of this transport, for an event loop group of one's own}
+     *
+     * @throws IllegalStateException if the transport is not available
+     */
     public IoHandlerFactory ioHandlerFactory() {
         return nativeTransport == null ? NioIoHandler.newFactory() : nativeTransport.ioHandlerFactory();
     }
 
-    /** A new event loop group of {@code threads} loops whose threads are named after {@code name}. */
+    /**
+     * Creates event loops of this transport, on daemon threads.
+     *
+     * @param threads how many loops, at least 1
+     * @param name the prefix of the threads' names, e.g. {@code "netbench-http"}
+     * @return a new event loop group; the caller shuts it down
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     * @throws IllegalStateException if the transport is not available
+     */
     public EventLoopGroup newEventLoopGroup(int threads, String name) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
@@ -84,22 +96,34 @@ public enum TransportType {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), ioHandlerFactory());
     }
 
-    /** The server socket channel class to use with this transport's event loops. */
+    /**
+     * {@return the server socket channel class to use with this transport's event loops}
+     *
+     * @throws IllegalStateException if the transport is not available
+     */
     public Class<? extends ServerSocketChannel> serverChannelType() {
         return nativeTransport == null ? NioServerSocketChannel.class : nativeTransport.serverChannelType();
     }
 
-    /** The client socket channel class to use with this transport's event loops. */
+    /**
+     * {@return the client socket channel class to use with this transport's event loops}
+     *
+     * @throws IllegalStateException if the transport is not available
+     */
     public Class<? extends SocketChannel> socketChannelType() {
         return nativeTransport == null ? NioSocketChannel.class : nativeTransport.socketChannelType();
     }
 
-    /** The UDP channel class to use with this transport's event loops. */
+    /**
+     * {@return the UDP channel class to use with this transport's event loops}
+     *
+     * @throws IllegalStateException if the transport is not available
+     */
     public Class<? extends DatagramChannel> datagramChannelType() {
         return nativeTransport == null ? NioDatagramChannel.class : nativeTransport.datagramChannelType();
     }
 
-    /** The transport {@code auto} selects: {@link #EPOLL} if available, else {@link #NIO}. */
+    /** {@return the transport {@code auto} selects: {@link #EPOLL} if available, else {@link #NIO}} */
     public static TransportType defaultType() {
         return EPOLL.isAvailable() ? EPOLL : NIO;
     }
@@ -108,6 +132,7 @@ public enum TransportType {
      * Parses a transport name ({@code auto}, {@code nio}, {@code epoll}, {@code io_uring}, any case;
      * {@code iouring} and {@code io-uring} too) without checking availability.
      *
+     * @param name the name as given
      * @return the transport, or {@code null} for {@code auto}
      * @throws IllegalArgumentException naming the accepted values
      */
@@ -130,6 +155,7 @@ public enum TransportType {
      *
      * @param requested {@code auto} or a transport name, see {@link #parse(String)}
      * @param notice receives one line when {@code auto} falls back to NIO
+     * @return the transport to run on, available here
      * @throws IllegalArgumentException if the name is unknown
      * @throws IllegalStateException if it names a transport that is not available here
      */
@@ -152,7 +178,7 @@ public enum TransportType {
         return type;
     }
 
-    /** One line saying why this transport is unavailable, or {@code "available"}. */
+    /** {@return one line saying why this transport is unavailable, or {@code "available"}} */
     public String availabilityText() {
         return isAvailable() ? "available" : "unavailable: " + causeText(this);
     }

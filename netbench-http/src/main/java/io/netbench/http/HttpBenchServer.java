@@ -1,13 +1,15 @@
 package io.netbench.http;
 
 import io.netbench.core.AbstractServerBuilder;
+import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.ServerSkeleton;
+import io.netbench.http.internal.client.Loopback;
 import io.netbench.http.internal.server.HttpServerInitializer;
 import io.netbench.http.internal.server.WarmupRounds;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollMode;
@@ -15,7 +17,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -45,46 +47,52 @@ public final class HttpBenchServer implements AutoCloseable {
     /** One round of the JIT warm-up: its connections close at the end of each. */
     private static final Duration WARMUP_ROUND = Duration.ofMillis(500);
 
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final ServerSkeleton skeleton;
+    private final Channel listener;
     private final HttpServerInitializer initializer;
     private final TransportType transport;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpBenchServer(EventLoopGroup group, Channel channel, HttpServerInitializer initializer,
+    private HttpBenchServer(ServerSkeleton skeleton, Channel listener, HttpServerInitializer initializer,
                             TransportType transport) {
-        this.group = group;
-        this.channel = channel;
+        this.skeleton = skeleton;
+        this.listener = listener;
         this.initializer = initializer;
         this.transport = transport;
     }
 
+    /** {@return a builder of a server, with the defaults of each option} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the port the server listens on (the one chosen when it was asked for port 0)} */
     public int port() {
         return localAddress().getPort();
     }
 
+    /** {@return the address and port the server listens on} */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return (InetSocketAddress) listener.localAddress();
     }
 
+    /** {@return the transport of the server's event loops} */
     public TransportType transport() {
         return transport;
     }
 
-    /** Connections open now. */
+    /** {@return the connections open now} */
     public int openConnections() {
         return initializer.openConnections();
     }
 
-    /** Stops listening and closes every connection, waiting at most a second. */
+    /** Stops listening and closes every connection, waiting a second at most for them; again does nothing. */
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-        initializer.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (closed.compareAndSet(false, true)) {
+            skeleton.close();
+            initializer.close();
+        }
     }
 
     /** Options of an {@link HttpBenchServer}; {@link #build()} validates them and starts it. */
@@ -98,25 +106,37 @@ public final class HttpBenchServer implements AutoCloseable {
             super(DEFAULT_PORT);
         }
 
-        /** Connections beyond this are closed at once; default 100,000. */
+        /**
+         * @param maxConnections connections beyond this are closed at once; default 100,000
+         * @return this builder
+         */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
             return this;
         }
 
-        /** Connections idle this long are closed; zero for never; default 60 s. */
+        /**
+         * @param idleTimeout connections idle this long are closed; zero for never; default 60 s
+         * @return this builder
+         */
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
             return this;
         }
 
-        /** Largest request line and header block; default 8 KiB. */
+        /**
+         * @param maxHeaderSize largest request line and header block, at least 256; default 8 KiB
+         * @return this builder
+         */
         public Builder maxHeaderSize(int maxHeaderSize) {
             this.maxHeaderSize = maxHeaderSize;
             return this;
         }
 
-        /** Receives one line when the connection limit is reached. */
+        /**
+         * @param notices receives one line when the connection limit is reached
+         * @return this builder
+         */
         public Builder notices(Consumer<String> notices) {
             this.notices = Objects.requireNonNull(notices, "notices");
             return this;
@@ -125,13 +145,12 @@ public final class HttpBenchServer implements AutoCloseable {
         /**
          * Validates the options, warms up if asked ({@link #jitWarmup(Duration)}) and starts listening.
          *
+         * @return the server, listening
          * @throws IllegalArgumentException naming a bad option
          * @throws IllegalStateException if the port cannot be bound, or the warm-up fails, with the reason
          */
         public HttpBenchServer build() {
             InetAddress bind = validateListenOptions();
-            TransportType transport = transport();
-            int port = port();
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be >= 1: " + maxConnections);
             }
@@ -142,28 +161,26 @@ public final class HttpBenchServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxHeaderSize must be >= 256: " + maxHeaderSize);
             }
             warmUp();
-            EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-http");
-            HttpServerInitializer initializer = new HttpServerInitializer(group.next(), maxConnections,
-                    idleTimeout.toMillis(), maxHeaderSize, notices);
+            TransportType transport = transport();
+            ServerSkeleton skeleton = new ServerSkeleton(transport, threads(), "netbench-http");
+            HttpServerInitializer initializer = new HttpServerInitializer(skeleton.group().next(),
+                    skeleton.connections(), maxConnections, idleTimeout.toMillis(), maxHeaderSize, notices);
+            ServerBootstrap b = new ServerBootstrap().group(skeleton.group()).channel(transport.serverChannelType())
+                    .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
+                    // Accept up to 256 connections per loop turn (Netty's default is 16): with one
+                    // event loop busy serving thousands of connections, new ones would wait seconds.
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator()
+                            .maxMessagesPerRead(ACCEPTS_PER_TURN))
+                    .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
+            if (transport == TransportType.EPOLL) {
+                // Level-triggered: edge-triggered epoll costs one more read() (EAGAIN) per request batch.
+                b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+            }
             try {
-                ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverChannelType())
-                        .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
-                        // Accept up to 256 connections per loop turn (Netty's default is 16): with one
-                        // event loop busy serving thousands of connections, new ones would wait seconds.
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator()
-                                .maxMessagesPerRead(ACCEPTS_PER_TURN))
-                        .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
-                if (transport == TransportType.EPOLL) {
-                    // Level-triggered: edge-triggered epoll costs one more read() (EAGAIN) per request batch.
-                    b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
-                }
-                Channel channel = b.bind(bind, port).sync().channel();
-                return new HttpBenchServer(group, channel, initializer, transport);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw fail(group, initializer, bind, e);
-            } catch (Exception e) { // sync() rethrows the bind failure, a checked exception, unchecked
-                throw fail(group, initializer, bind, e);
+                return new HttpBenchServer(skeleton, skeleton.bind(b, bind, port(), ""), initializer, transport);
+            } catch (IllegalStateException e) { // the skeleton closed itself
+                initializer.close();
+                throw e;
             }
         }
 
@@ -175,21 +192,13 @@ public final class HttpBenchServer implements AutoCloseable {
         protected void warm(Duration time) {
             int loops = threads();
             TransportType transport = transport();
-            try {
-                HttpLoad.onLoopback(transport, loops, uri -> WarmupRounds.untilSteady(time, () -> HttpLoad.to(uri)
-                        .threads(loops).connections(Math.max(loops, WARMUP_CONNECTIONS)).duration(WARMUP_ROUND)
-                        .transport(transport).run().requestsPerSecond()));
-            } catch (HttpLoadException e) {
+            try (Loopback server = new Loopback(transport, loops)) {
+                WarmupRounds.untilSteady(time, () -> HttpLoad.to(server.uri()).threads(loops)
+                        .connections(Math.max(loops, WARMUP_CONNECTIONS)).duration(WARMUP_ROUND).transport(transport)
+                        .run().requestsPerSecond());
+            } catch (NetbenchException e) {
                 throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
             }
         }
-
-        private IllegalStateException fail(EventLoopGroup group, HttpServerInitializer initializer, InetAddress bind,
-                                           Exception e) {
-            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            initializer.close();
-            return new IllegalStateException("cannot listen on " + describe(bind, port()) + ": " + e.getMessage(), e);
-        }
-
     }
 }

@@ -1,5 +1,6 @@
 package io.netbench.http;
 
+import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.Metric;
 import io.netbench.core.TestResult;
@@ -19,33 +20,47 @@ import org.HdrHistogram.Histogram;
  * (HdrHistogram's {@code copyCorrectedForCoordinatedOmission} with wrk's expected interval).
  * {@link #uncorrectedLatency()} is measured from the actual send. {@link #requestRate()} holds the
  * per-thread request rates sampled every 100 ms (wrk's {@code Req/Sec} row). Latencies are in
- * nanoseconds.
+ * nanoseconds. {@link #toTestResult(String)} gives it the shape of every netbench result, for JSON,
+ * reports and merging.
  */
 public record HttpLoadResult(URI uri, int threads, int connections, long rate, Instant start, Duration duration,
-                             long requests, long bytes, Errors errors, Map<Integer, Long> statuses,
+                             long requests, long bytes, ErrorCounts errors, Map<Integer, Long> statuses,
                              LatencyStats latency, LatencyStats uncorrectedLatency, Histogram requestRate) {
 
-    /** Errors by kind, as wrk counts them; {@code status} counts responses above 399. */
-    public record Errors(long connect, long read, long write, long timeout, long status) {
-        public long socketErrors() {
-            return connect + read + write + timeout;
-        }
-    }
-
+    /**
+     * A result; keeps copies of the statuses (sorted by code) and of the rate histogram.
+     *
+     * @param uri the target
+     * @param threads the run's event loops
+     * @param connections the connections kept open
+     * @param rate the constant total rate asked for (wrk2), 0 for wrk's closed loop
+     * @param start when the measured duration began
+     * @param duration how long it lasted
+     * @param requests responses completed
+     * @param bytes bytes read, heads and bodies
+     * @param errors errors by kind, as wrk counts them
+     * @param statuses responses by status code, only the codes seen
+     * @param latency latency corrected for coordinated omission
+     * @param uncorrectedLatency latency measured from each actual send
+     * @param requestRate per-thread request rates, sampled every 100 ms
+     */
     public HttpLoadResult {
         statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
         requestRate = requestRate.copy();
     }
 
+    /** {@return a copy of the per-thread request rates, sampled every 100 ms} */
     @Override
     public Histogram requestRate() {
         return requestRate.copy();
     }
 
+    /** {@return requests completed per second of the duration} */
     public double requestsPerSecond() {
         return requests / seconds();
     }
 
+    /** {@return bytes read per second of the duration} */
     public double bytesPerSecond() {
         return bytes / seconds();
     }
@@ -54,20 +69,26 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
         return Math.max(1e-9, duration.toNanos() / 1e9);
     }
 
-    /** The corrected latency at {@code percentile} (0..100). */
+    /**
+     * {@return the corrected latency at {@code percentile}}
+     *
+     * @param percentile 0..100
+     */
     public Duration percentile(double percentile) {
         return latency.percentile(percentile);
     }
 
-    /** This result in the shape shared with qperf results, for JSON, reports and merging. */
+    /**
+     * {@return this result in the shape shared with qperf results, for JSON, reports and merging}
+     *
+     * @param transport the transport's name to record, e.g. "epoll"
+     */
     public TestResult toTestResult(String transport) {
         TestResult.Builder b = TestResult.builder("wrk", "http").target(uri.toString()).transport(transport)
                 .start(start).duration(duration).param("threads", threads).param("connections", connections)
-                .param("rate", rate).count("requests", requests).count("read_bytes", bytes)
-                .count("errors_connect", errors.connect()).count("errors_read", errors.read())
-                .count("errors_write", errors.write()).count("errors_timeout", errors.timeout())
-                .count("errors_status", errors.status())
-                .metric(Metric.REQUESTS_PER_SEC, requestsPerSecond()).metric(Metric.TRANSFER, bytesPerSecond())
+                .param("rate", rate).count("requests", requests).count("read_bytes", bytes);
+        errors.asCounts().forEach(b::count);
+        b.metric(Metric.REQUESTS_PER_SEC, requestsPerSecond()).metric(Metric.TRANSFER, bytesPerSecond())
                 .histogram("latency", latency.histogram()).histogram("uncorrected_latency", uncorrectedLatency.histogram())
                 .histogram("request_rate", requestRate);
         for (Metric m : new Metric[] {Metric.LATENCY_MEAN, Metric.LATENCY_STDEV, Metric.LATENCY_P50, Metric.LATENCY_P99,

@@ -28,30 +28,49 @@ public final class WrkScript {
         this.output = Objects.requireNonNull(output, "output");
     }
 
-    /** A script from text; {@code name} appears in error messages. */
+    /**
+     * A script from text.
+     *
+     * @param name the script's name in error messages ({@code name:line: message})
+     * @param source the Lua source
+     * @param args what {@code init(args)} receives after the URL
+     * @param output where the script's {@code print} and {@code io.write} go
+     * @return the script
+     */
     public static WrkScript of(String name, String source, List<String> args, PrintStream output) {
         return new WrkScript(name, source, args, output);
     }
 
-    /** A script from a file. */
+    /**
+     * A script from a file, named by the file's name.
+     *
+     * @param file the Lua file, UTF-8
+     * @param args what {@code init(args)} receives after the URL
+     * @param output where the script's {@code print} and {@code io.write} go
+     * @return the script
+     * @throws IOException if the file cannot be read
+     */
     public static WrkScript load(Path file, List<String> args, PrintStream output) throws IOException {
         return new WrkScript(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8), args,
                 output);
     }
 
+    /** {@return the script's name in error messages} */
     public String name() {
         return name;
     }
 
-    String source() {
+    /** {@return the Lua source} */
+    public String source() {
         return source;
     }
 
-    /** The arguments {@code init(args)} receives. */
+    /** {@return the arguments {@code init(args)} receives after the URL} */
     public List<String> args() {
         return args;
     }
 
+    /** {@return where the script's output goes} */
     public PrintStream output() {
         return output;
     }

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netbench.core.MachineLimitException;
 import io.netbench.core.TransportType;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,6 +131,32 @@ class HttpLoadTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    void serverThatResetsWhileARequestIsWrittenGivesWriteErrors(TransportType transport) throws Exception {
+        assumeTrue(transport.isAvailable());
+        try (ServerSocket resetter = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                while (true) {
+                    try (Socket s = resetter.accept()) {
+                        s.setSoLinger(true, 0); // close with a reset
+                        s.getInputStream().read();
+                        Thread.sleep(50); // the client's send fills the socket buffers meanwhile
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.start();
+            HttpLoadResult r = HttpLoad.to(URI.create("http://127.0.0.1:" + resetter.getLocalPort() + "/")).threads(1)
+                    .connections(1).method("POST").body(new byte[32 << 20]).transport(transport)
+                    .duration(Duration.ofMillis(700)).run();
+            resetter.close();
+            acceptor.join(2000);
+            assertTrue(r.errors().write() > 2 && r.errors().read() == 0, "write errors: " + r.errors());
+        }
+    }
+
     @Test
     void serverGoingAwayGivesConnectErrors() throws Exception {
         HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build();
@@ -136,6 +166,55 @@ class HttpLoadTest {
         HttpLoadResult r = run.get();
         assertTrue(r.requests() > 0);
         assertTrue(r.errors().connect() > 5, r.errors().toString());
+    }
+
+    @Test
+    void cancellingTheFutureClosesEveryConnectionAndEndsEveryThreadWithinASecond() throws Exception {
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            CompletableFuture<HttpLoadResult> run = HttpLoad.to(uri(server, "/")).threads(2).connections(8)
+                    .duration(Duration.ofMinutes(5)).start();
+            awaitConnections(server, 8);
+            Thread.sleep(300);
+            assertCancelledAndGoneWithinASecond(run, server, threads("netbench-http"));
+        }
+    }
+
+    @Test
+    void cancellingDuringTheJitWarmupStopsItsServerToo() throws Exception {
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            long serverThreads = threads("netbench-http");
+            CompletableFuture<HttpLoadResult> run = HttpLoad.to(uri(server, "/")).threads(1).connections(2)
+                    .jitWarmup(Duration.ofMinutes(5)).start();
+            Thread.sleep(500);
+            assertTrue(threads("netbench-http") > serverThreads, "the warm-up's server is not running");
+            assertCancelledAndGoneWithinASecond(run, server, serverThreads);
+        }
+    }
+
+    private static void awaitConnections(HttpBenchServer server, int n) throws InterruptedException {
+        for (int i = 0; i < 100 && server.openConnections() < n; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(n, server.openConnections());
+    }
+
+    /** {@code run} cancels, and one second later no thread of it runs and the server holds no connection. */
+    private static void assertCancelledAndGoneWithinASecond(CompletableFuture<HttpLoadResult> run,
+                                                            HttpBenchServer server, long serverThreads)
+            throws InterruptedException {
+        long cancelled = System.nanoTime();
+        assertTrue(run.cancel(true));
+        assertThrows(CancellationException.class, run::get);
+        assertTrue(run.isCompletedExceptionally());
+        TimeUnit.NANOSECONDS.sleep(cancelled + TimeUnit.SECONDS.toNanos(1) - System.nanoTime());
+        assertEquals(0, threads("netbench-wrk"), "threads of the run still alive a second after the cancel");
+        assertEquals(serverThreads, threads("netbench-http"), "the warm-up's server still runs");
+        assertEquals(0, server.openConnections(), "connections still open a second after the cancel");
+    }
+
+    private static long threads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith(prefix))
+                .count();
     }
 
     @Test
@@ -154,7 +233,7 @@ class HttpLoadTest {
         HttpLoad load = HttpLoad.to(URI.create("http://127.0.0.1:1/"));
         assertEquals("number of connections must be >= threads",
                 assertThrows(IllegalArgumentException.class, () -> load.threads(4).connections(2).run()).getMessage());
-        IllegalArgumentException fds = assertThrows(IllegalArgumentException.class,
+        MachineLimitException fds = assertThrows(MachineLimitException.class,
                 () -> load.threads(1).connections(10_000_000).run());
         assertTrue(fds.getMessage().contains("raise it"), fds.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,

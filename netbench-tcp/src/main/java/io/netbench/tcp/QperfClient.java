@@ -1,58 +1,41 @@
 package io.netbench.tcp;
 
-import io.netbench.core.CpuSnapshot;
-import io.netbench.core.CpuUsage;
-import io.netbench.core.LatencyRecorder;
-import io.netbench.core.LatencyStats;
+import io.netbench.core.NetbenchException;
+import io.netbench.core.RunInterruptedException;
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.Async;
-import io.netbench.core.internal.CpuPinning;
-import io.netbench.tcp.QperfResult.Counters;
-import io.netbench.tcp.internal.ControlConnection;
-import io.netbench.tcp.internal.DataPath;
-import io.netbench.tcp.internal.JitWarmup;
-import io.netbench.tcp.internal.QperfRequest;
-import io.netbench.tcp.internal.QperfStat;
-import io.netbench.tcp.internal.Wire;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.io.IOException;
-import java.security.SecureRandom;
+import io.netbench.tcp.internal.client.QperfRunner;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one qperf test against a qperf server, a netbench server or the real qperf daemon.
+ * Runs one qperf test against a netbench server or the real qperf daemon: the fluent way to build
+ * a {@link QperfOptions} and run it.
  *
  * <pre>{@code
- * QperfResult r = QperfClient.to("127.0.0.1", 19765).test(QperfTest.TCP_LAT).msgSize(64)
+ * QperfResult r = QperfClient.to("10.0.0.1", 19765).test(QperfTest.TCP_LAT).msgSize(64)
  *         .time(Duration.ofSeconds(2)).run();
  * double halfRoundTripMicros = r.latencyNanos() / 1000;
  * }</pre>
  *
+ * <p>Each setter returns this client; {@link #options()} checks them all at once and names the
+ * first bad one ({@link IllegalArgumentException}), and so do {@link #validate()}, {@link #run()}
+ * and {@link #start()} before they connect. The defaults are qperf's: tcp_lat, the test's default
+ * message size, 2 s, a 5 s timeout.
+ *
  * <p>Against a netbench server every test runs through the one port given (one-port mode, on by
- * default); against the real qperf daemon the client follows qperf's classic second data port.
- * {@link #streams(int)} runs a bandwidth test over several connections at once (iperf3's
- * {@code -P}) and adds them up; that needs a netbench server, since qperf serves one test at a time.
- * Options are checked by {@link #run()}, which names a bad one. Instances are not thread-safe; each
- * run is independent.
+ * default), so a forwarded port (a Kubernetes Service, a NAT) is enough; against the real qperf
+ * daemon the client follows qperf's classic second data port. {@link #streams(int)} runs a
+ * bandwidth test over several connections at once (iperf3's {@code -P}) and adds them up; that
+ * needs a netbench server, since qperf serves one test at a time.
+ *
+ * <p>A run fails with a {@link QperfException} of one line, worded as qperf words it ({@code server:
+ * ...} for a refusal). A client is a builder, not thread-safe; each run of it is independent.
  */
 public final class QperfClient {
     /** For {@link #cpuAffinity(int, int)}: leave that side's threads where the system puts them. */
-    public static final int NO_AFFINITY = -1;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_CPUS = 1024;
-    private static final int WARMUP_MAX_MSG = 64 * 1024;
+    public static final int NO_AFFINITY = QperfOptions.NO_AFFINITY;
 
     private final String host;
     private final int port;
@@ -78,29 +61,51 @@ public final class QperfClient {
         this.port = port;
     }
 
-    /** A client of the server at {@code host} (name, IPv4 or IPv6 literal) and {@code port}. */
+    /**
+     * A client of one server.
+     * @param host a name, an IPv4 or an IPv6 literal
+     * @param port the server's listen port (qperf's {@code -lp}), 19765 by default on its side
+     * @return a client with qperf's defaults
+     */
     public static QperfClient to(String host, int port) {
         return new QperfClient(host, port);
     }
 
+    /**
+     * The test to run; default tcp_lat.
+     * @param test the test
+     * @return this client
+     */
     public QperfClient test(QperfTest test) {
         this.test = Objects.requireNonNull(test, "test");
         return this;
     }
 
-    /** Message size in bytes; 0 (default) means qperf's default for the test. */
+    /**
+     * Message size in bytes (qperf's {@code -m}); 0 (default) means the test's default.
+     * @param msgSize 0, or 1..4294967295 (at most {@value QperfTest#MAX_UDP_MSG_SIZE} for UDP tests)
+     * @return this client
+     */
     public QperfClient msgSize(long msgSize) {
         this.msgSize = msgSize;
         return this;
     }
 
-    /** Test duration, whole seconds as in qperf; default 2 s. */
+    /**
+     * How long the test runs (qperf's {@code -t}): whole seconds, as in qperf; default 2 s.
+     * @param time at least a second
+     * @return this client
+     */
     public QperfClient time(Duration time) {
         this.time = time;
         return this;
     }
 
-    /** How long to wait for the server at each step; default 5 s. */
+    /**
+     * How long to wait for the server at each step (qperf's {@code -to}); default 5 s.
+     * @param timeout at least a second
+     * @return this client
+     */
     public QperfClient timeout(Duration timeout) {
         this.timeout = timeout;
         return this;
@@ -109,43 +114,72 @@ public final class QperfClient {
     /**
      * How long to keep trying, once a second, while the server is not listening yet (qperf's
      * {@code -ws}, there 5 s by default); default 0: fail at the first refused connection.
+     * @param waitServer 0 or more
+     * @return this client
      */
     public QperfClient waitServer(Duration waitServer) {
         this.waitServer = waitServer;
         return this;
     }
 
-    /** Socket buffer size on both sides (qperf -sb); 0 keeps the system's. */
+    /**
+     * Socket buffer size on both sides (qperf's {@code -sb}); 0 keeps the system's.
+     * @param size bytes, 0..2147483647
+     * @return this client
+     */
     public QperfClient sockBufSize(long size) {
         return sockBufSize(size, size);
     }
 
-    /** Socket buffer sizes on this side and on the server (qperf -lsb/-rsb). */
+    /**
+     * Socket buffer sizes on this side and on the server (qperf's {@code -lsb}/{@code -rsb}).
+     * @param local this side's, in bytes; 0 keeps the system's
+     * @param remote the server's, in bytes; 0 keeps its system's
+     * @return this client
+     */
     public QperfClient sockBufSize(long local, long remote) {
         this.localSockBufSize = local;
         this.remoteSockBufSize = remote;
         return this;
     }
 
-    /** The classic data port to ask a real qperf server for (qperf -ip); 0 = any. */
+    /**
+     * The classic data port to ask a real qperf server for (qperf's {@code -ip}).
+     * @param dataPort 0 (default: any) to 65535
+     * @return this client
+     */
     public QperfClient dataPort(int dataPort) {
         this.dataPort = dataPort;
         return this;
     }
 
-    /** Ask the server to touch received data (qperf -ar). */
+    /**
+     * Ask the server to touch the data it receives (qperf's {@code -ar}).
+     * @param accessRecv whether to; default false
+     * @return this client
+     */
     public QperfClient accessRecv(boolean accessRecv) {
         this.accessRecv = accessRecv;
         return this;
     }
 
-    /** Ask a netbench server to use the listen port for data too (default true). */
+    /**
+     * Ask a netbench server to carry the data on the listen port too (default); false uses
+     * qperf's second port even there (netbench's {@code --classic}).
+     * @param onePort whether to
+     * @return this client
+     */
     public QperfClient onePort(boolean onePort) {
         this.onePort = onePort;
         return this;
     }
 
-    /** Parallel connections of a bandwidth test (netbench servers only); default 1. */
+    /**
+     * Parallel connections of a bandwidth test, added up (iperf3's {@code -P}; netbench servers
+     * only); default 1.
+     * @param streams 1..128
+     * @return this client
+     */
     public QperfClient streams(int streams) {
         this.streams = streams;
         return this;
@@ -154,21 +188,30 @@ public final class QperfClient {
     /**
      * For tcp_bw: the server sends and this side receives (iperf3's {@code --reverse}, qperf's
      * flip); needs a netbench server, since qperf's socket tests ignore flip.
+     * @param reverse whether to; default false
+     * @return this client
      */
     public QperfClient reverse(boolean reverse) {
         this.reverse = reverse;
         return this;
     }
 
-    /** Pins both sides to CPU {@code cpu} (0-based), as qperf's {@code -ca cpu+1}. */
+    /**
+     * Pins both sides to one CPU, as qperf's {@code -ca cpu+1}.
+     * @param cpu counted from 0, or {@link #NO_AFFINITY}
+     * @return this client
+     */
     public QperfClient cpuAffinity(int cpu) {
         return cpuAffinity(cpu, cpu);
     }
 
     /**
-     * Pins this side's test thread and the server's data-path thread to a CPU each (0-based, or
-     * {@link #NO_AFFINITY}; qperf's {@code -lca}/{@code -rca}, which count from 1). The local thread
-     * gets its CPU set back after the run. A real qperf server pins its whole test process.
+     * Pins this side's test thread and the server's data-path thread to a CPU each (qperf's
+     * {@code -lca}/{@code -rca}, which count from 1). The local thread gets its CPU set back after
+     * the run. A real qperf server pins its whole test process.
+     * @param localCpu this side's CPU, counted from 0, or {@link #NO_AFFINITY} (default)
+     * @param remoteCpu the server's CPU, counted from 0, or {@link #NO_AFFINITY} (default)
+     * @return this client
      */
     public QperfClient cpuAffinity(int localCpu, int remoteCpu) {
         this.localCpu = localCpu;
@@ -178,10 +221,12 @@ public final class QperfClient {
 
     /**
      * How the data path does its I/O (default: {@link TransportType#defaultType()}). With a native
-     * transport, TCP data goes through Netty's JNI on a blocking socket, one {@code send()} or
+     * transport, data goes through Netty's JNI on a blocking socket, one {@code send()} or
      * {@code recv()} per call as in qperf; with {@link TransportType#NIO}, through the JDK's
-     * {@code SocketChannel}, which costs more per call. Either way the client blocks on one
-     * thread per stream, with no event loop in the measured path.
+     * channels, which cost more per call. Either way the client blocks on one thread per stream,
+     * with no event loop in the measured path.
+     * @param transport an available transport
+     * @return this client
      */
     public QperfClient transport(TransportType transport) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -191,202 +236,58 @@ public final class QperfClient {
     /**
      * Before the test, drives its measuring loop for this long against a peer in this process on
      * loopback, so that the JIT has compiled it when the measured time starts; the server sees
-     * none of it. A cold JVM sends 5 % less in its first test. Default none; the CLI warms before
-     * the first test of each kind.
+     * none of it. Default none; the CLI warms before the first test of each kind.
+     * @param jitWarmup 0, or at least a millisecond
+     * @return this client
      */
     public QperfClient jitWarmup(Duration jitWarmup) {
         this.jitWarmup = jitWarmup;
         return this;
     }
 
-    /** Runs the test in the background. */
-    public CompletableFuture<QperfResult> start() {
-        validate();
-        return Async.start("netbench-qperf", this::run);
-    }
-
     /**
-     * Runs the test and returns its result.
-     *
-     * @throws IllegalArgumentException naming a bad option
-     * @throws QperfException with a one-line reason when the server cannot be reached or fails
+     * The options set so far, checked: what {@link #run()} and {@link #start()} run.
+     * @return an immutable copy; later setters do not change it
+     * @throws IllegalArgumentException naming the first bad option
      */
-    public QperfResult run() throws QperfException {
-        validate();
-        if (!jitWarmup.isZero() && test.isSocketTest()) {
-            long size = msgSize > 0 ? msgSize : test.defaultMsgSize();
-            JitWarmup.run(test, (int) Math.min(size, WARMUP_MAX_MSG), jitWarmup, transport != TransportType.NIO,
-                    reverse);
-        }
-        if (streams == 1 || !test.isBandwidth()) {
-            return runOne();
-        }
-        List<CompletableFuture<QperfResult>> runs = new ArrayList<>();
-        for (int i = 0; i < streams; i++) {
-            runs.add(Async.start("netbench-qperf-stream-" + i, this::runOne));
-        }
-        List<QperfResult> results = new ArrayList<>();
-        for (Future<QperfResult> run : runs) {
-            results.add(await(run));
-        }
-        return QperfResult.combine(results);
-    }
-
-    private static QperfResult await(Future<QperfResult> run) throws QperfException {
-        try {
-            return run.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof QperfException q ? q : new QperfException(e.getCause().toString(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QperfException("interrupted", e);
-        }
+    public QperfOptions options() {
+        return new QperfOptions(host, port, test, msgSize, time, timeout, waitServer, localSockBufSize,
+                remoteSockBufSize, dataPort, accessRecv, onePort, streams, reverse, localCpu, remoteCpu, transport,
+                jitWarmup);
     }
 
     /**
      * Checks the options without connecting, as {@link #run()} and {@link #start()} do first; a
      * caller with several tests to run can find a bad one before running any.
      *
-     * @throws IllegalArgumentException naming a bad option
+     * @throws IllegalArgumentException naming the first bad option
      */
     public void validate() {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1..65535: " + port);
-        }
-        if (msgSize < 0 || msgSize > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("msg_size must be 1..4294967295 bytes: " + msgSize);
-        }
-        if (test.isUdp() && msgSize > QperfTest.MAX_UDP_MSG_SIZE) {
-            throw new IllegalArgumentException("msg_size " + msgSize + " is too large for " + test.qperfName()
-                    + ": a UDP datagram carries at most " + QperfTest.MAX_UDP_MSG_SIZE + " bytes");
-        }
-        if (time == null || time.toSeconds() < 1 || time.toSeconds() > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("time must be at least 1 second: " + time);
-        }
-        if (timeout == null || timeout.toSeconds() < 1) {
-            throw new IllegalArgumentException("timeout must be at least 1 second: " + timeout);
-        }
-        if (waitServer == null || waitServer.isNegative()) {
-            throw new IllegalArgumentException("wait_server must be >= 0: " + waitServer);
-        }
-        if (localSockBufSize < 0 || remoteSockBufSize < 0 || localSockBufSize > Integer.MAX_VALUE
-                || remoteSockBufSize > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("sock_buf_size must be 0..2147483647");
-        }
-        if (dataPort < 0 || dataPort > 65535) {
-            throw new IllegalArgumentException("ip_port must be 0..65535: " + dataPort);
-        }
-        if (streams < 1 || streams > 128) {
-            throw new IllegalArgumentException("streams must be 1..128: " + streams);
-        }
-        if (localCpu < NO_AFFINITY || remoteCpu < NO_AFFINITY || localCpu >= MAX_CPUS || remoteCpu >= MAX_CPUS) {
-            throw new IllegalArgumentException("cpu affinity must be 0.." + (MAX_CPUS - 1) + " or NO_AFFINITY: "
-                    + localCpu + ", " + remoteCpu);
-        }
-        if (!transport.isAvailable()) {
-            throw new IllegalArgumentException("transport " + transport.displayName() + " is "
-                    + transport.availabilityText());
-        }
-        if (jitWarmup == null || jitWarmup.isNegative() || !jitWarmup.isZero() && jitWarmup.toMillis() < 1) {
-            throw new IllegalArgumentException("jitWarmup must be 0 or at least 1 ms: " + jitWarmup);
-        }
-        if (reverse && test != QperfTest.TCP_BW) {
-            throw new IllegalArgumentException("reverse applies to tcp_bw only, not " + test.qperfName());
-        }
+        options();
     }
 
-    private QperfResult runOne() throws QperfException {
-        if (localCpu == NO_AFFINITY) {
-            return exchange();
-        }
-        CpuPinning.Pin pin;
-        try {
-            pin = new CpuPinning().pin(localCpu);
-        } catch (IOException e) {
-            throw new QperfException(e.getMessage(), e);
-        }
-        try (pin) {
-            return exchange();
-        }
+    /**
+     * Runs the test on this thread.
+     * @return the result; for several streams, their counters added
+     * @throws IllegalArgumentException naming the first bad option
+     * @throws QperfException with a one-line reason when the server cannot be reached, refuses or fails
+     * @throws RunInterruptedException when the thread is interrupted while it waits for the server
+     *     ({@link #waitServer}) or for parallel streams
+     */
+    public QperfResult run() throws NetbenchException {
+        return new QperfRunner(options()).run();
     }
 
-    /** One control connection: the request, and the test it asks for. */
-    private QperfResult exchange() throws QperfException {
-        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        long size = msgSize > 0 ? msgSize : test.defaultMsgSize();
-        String token = onePort && test.isSocketTest() ? HexFormat.of().formatHex(randomBytes()) : null;
-        Instant start = Instant.now();
-        try (ControlConnection control = ControlConnection.open(host, port, timeoutMillis,
-                waitServer.toMillis())) {
-            ByteBuf request = Unpooled.buffer(Wire.REQUEST_SIZE);
-            QperfRequest.of(test.index(), size, time.toSeconds(), timeout.toSeconds(), remoteSockBufSize, dataPort,
-                    accessRecv ? 1 : 0, reverse ? 1 : 0, token == null ? "" : Wire.ONE_PORT_MARKER + token)
-                    .withAffinity(remoteCpu + 1).encode(request);
-            control.send(request, "request data");
-            String target = host + ":" + port;
-            return switch (test) {
-                case CONF -> confResult(target, start, control);
-                case QUIT -> {
-                    control.synchronize(Wire.SYNC_BEFORE);
-                    yield emptyResult(target, start, null);
-                }
-                default -> measure(control, target, start, (int) size, token, timeoutMillis);
-            };
-        }
-    }
-
-    private QperfResult confResult(String target, Instant start, ControlConnection control) throws QperfException {
-        QperfConf remote = QperfConf.decode(control.receive(Wire.CONF_SIZE, "configuration"));
-        return emptyResult(target, start, remote);
-    }
-
-    private QperfResult emptyResult(String target, Instant start, QperfConf remote) {
-        CpuUsage none = new CpuUsage(0, 0, 0, 0, 0, 0, Double.NaN);
-        return new QperfResult(test, target, start, 0, Duration.ZERO, Counters.ZERO, Counters.ZERO, none, none,
-                LatencyStats.of(LatencyRecorder.newHistogram()), remote);
-    }
-
-    private QperfResult measure(ControlConnection control, String target, Instant start, int size, String token,
-                                int timeoutMillis) throws QperfException {
-        long port = control.receivePort();
-        LatencyRecorder recorder = new LatencyRecorder();
-        ScheduledExecutorService timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "netbench-qperf-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        try (DataPath data = DataPath.open(test, control.server(), port, token, localSockBufSize, timeoutMillis,
-                transport != TransportType.NIO)) {
-            // The first snapshot loads the management classes (tens of milliseconds): not after the
-            // sync, where the server's timer is already running.
-            CpuSnapshot.now();
-            control.synchronize(Wire.SYNC_BEFORE);
-            CpuSnapshot begin = CpuSnapshot.now();
-            long deadline = System.nanoTime() + time.toNanos();
-            timer.schedule(data::stop, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            Counters local = data.run(size, deadline, recorder.newWriter(), reverse);
-            CpuSnapshot end = CpuSnapshot.now();
-            data.stop();
-            control.setTimeout(timeoutMillis + 2000);
-            QperfStat stat = QperfStat.decode(control.receive(Wire.STAT_SIZE, "results"));
-            control.send(Wire.SYNC_AFTER, "synchronization");
-            Counters remote = new Counters(stat.s().bytes(), stat.s().msgs(), stat.r().bytes(), stat.r().msgs());
-            if (reverse && remote.sentBytes() == 0) {
-                throw new QperfException("the server did not send: --reverse needs a netbench server");
-            }
-            CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
-            return new QperfResult(test, target, start, size, time, local, remote, CpuUsage.between(begin, end),
-                    remoteCpu, LatencyStats.of(recorder.total()), null);
-        } catch (IOException e) {
-            throw e instanceof QperfException q ? q : new QperfException(e.getMessage(), e);
-        } finally {
-            timer.shutdownNow();
-        }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[Wire.TOKEN_LENGTH / 2];
-        RANDOM.nextBytes(bytes);
-        return bytes;
+    /**
+     * Runs the test on a thread of its own. Cancelling the future ({@code cancel(true)} or
+     * {@code cancel(false)}) ends the run within a second: it closes every connection of the run
+     * (control and data, of every stream) and ends its threads; the future completes with a
+     * {@link java.util.concurrent.CancellationException}.
+     * @return the result to come, or the failure {@link #run()} would throw
+     * @throws IllegalArgumentException naming the first bad option, before anything starts
+     */
+    public CompletableFuture<QperfResult> start() {
+        QperfRunner runner = new QperfRunner(options());
+        return Async.start("netbench-qperf", runner::run, runner::abort);
     }
 }

@@ -1,8 +1,6 @@
 package io.netbench.tcp;
 
-import io.netbench.tcp.internal.Wire;
-import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
+import io.netbench.tcp.internal.protocol.Wire;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -11,36 +9,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A machine's description as qperf's {@code conf} test reports it: node name, CPU, OS and qperf
- * version. On the wire (qperf's CONF struct) it is four NUL-padded 64-byte strings.
+ * A machine's description as qperf's {@code conf} test reports it. A netbench server answers
+ * conf with {@link #local()}; a client gets the server's in {@link QperfResult#remoteConf()}.
+ *
+ * @param node the host name ({@code HOSTNAME}, else the local host's name)
+ * @param cpu e.g. {@code 2 Cores: AMD EPYC 2.6GHz}: how many, the model without (R)/(TM), the speed
+ * @param os the OS name and version, e.g. {@code Linux 6.1.0}
+ * @param qperf the qperf version the side speaks: {@code 0.4.11}
  */
 public record QperfConf(String node, String cpu, String os, String qperf) {
 
-    /** This machine's configuration, described as qperf describes it. */
+    /** {@return this machine's configuration, described as qperf describes it} */
     public static QperfConf local() {
         return new QperfConf(hostName(), cpuDescription(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                Wire.VER_MAJ + "." + Wire.VER_MIN + "." + Wire.VER_INC);
-    }
-
-    /** Writes the wire form, {@value Wire#CONF_SIZE} bytes. */
-    public void encode(ByteBuf out) {
-        for (String s : new String[] {node, cpu, os, qperf}) {
-            byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
-            int n = Math.min(bytes.length, Wire.STRSIZE - 1);
-            out.writeBytes(bytes, 0, n).writeZero(Wire.STRSIZE - n);
-        }
-    }
-
-    /** Reads the wire form. */
-    public static QperfConf decode(ByteBuf in) {
-        String[] fields = new String[4];
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = in.readCharSequence(Wire.STRSIZE, StandardCharsets.US_ASCII).toString();
-            int nul = fields[i].indexOf('\0');
-            fields[i] = nul < 0 ? fields[i] : fields[i].substring(0, nul);
-        }
-        return new QperfConf(fields[0], fields[1], fields[2], fields[3]);
+                Wire.VERSION);
     }
 
     private static String hostName() {

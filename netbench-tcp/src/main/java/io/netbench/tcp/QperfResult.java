@@ -6,33 +6,69 @@ import io.netbench.core.Metric;
 import io.netbench.core.TestResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * The immutable result of one qperf test, with the figures qperf derives and prints.
+ * The immutable result of one qperf test: what each side counted and the CPU it used, and the
+ * figures qperf derives from them and prints.
+ *
+ * <pre>{@code
+ * QperfResult r = QperfClient.to(host, port).test(QperfTest.TCP_BW).run();
+ * double bytesPerSecond = r.receiveBandwidth();
+ * TestResult shared = r.toTestResult("epoll"); // for JSON, reports, merging with wrk's
+ * }</pre>
  *
  * <p>As in qperf, {@link #latencyNanos()} is half the round trip (the local real time divided by
  * the messages both sides received), {@link #msgRate()} counts messages of both directions, and
- * bandwidth figures are bytes per second. The counters are those of the client ({@code local})
- * and of the server ({@code remote}, from qperf's STAT). {@link #latency()} holds the
- * distribution of half round trips for latency tests (empty otherwise).
+ * bandwidth figures are bytes per second. {@link #latency()} holds the distribution of half round
+ * trips for latency tests (empty otherwise). conf and quit have counters of zero.
+ *
+ * @param test the test that ran
+ * @param target the server as {@code host:port}
+ * @param start when the run began (before it connected)
+ * @param msgSize bytes per message
+ * @param time the test's time as asked for (qperf's {@code time})
+ * @param local what this side sent and received
+ * @param remote what the server sent and received (qperf's STAT)
+ * @param localCpu this machine's CPU during the test; its real time is the measured time
+ * @param remoteCpu the server machine's CPU during the test, as its STAT reports it
+ * @param latency half round trips of a latency test, one per message
+ * @param remoteConf the server's description for conf, else {@code null}
  */
 public record QperfResult(QperfTest test, String target, Instant start, long msgSize, Duration time,
                           Counters local, Counters remote, CpuUsage localCpu, CpuUsage remoteCpu,
                           LatencyStats latency, QperfConf remoteConf) {
 
-    /** What one side sent and received. */
+    /**
+     * What one side sent and received.
+     *
+     * @param sentBytes bytes sent
+     * @param sentMsgs messages sent
+     * @param receivedBytes bytes received
+     * @param receivedMsgs messages received (for tcp_bw, received bytes over msg_size)
+     */
     public record Counters(long sentBytes, long sentMsgs, long receivedBytes, long receivedMsgs) {
+        /** Nothing sent or received. */
         public static final Counters ZERO = new Counters(0, 0, 0, 0);
+
+        /**
+         * What two parallel streams moved together.
+         *
+         * @param other the other stream's counters
+         * @return these and {@code other}, added field by field
+         */
+        public Counters plus(Counters other) {
+            return new Counters(sentBytes + other.sentBytes, sentMsgs + other.sentMsgs,
+                    receivedBytes + other.receivedBytes, receivedMsgs + other.receivedMsgs);
+        }
     }
 
-    /** Half the round trip in nanoseconds, as qperf's {@code latency}; 0 for bandwidth tests. */
+    /** {@return half the round trip in nanoseconds, as qperf's {@code latency}; 0 for bandwidth tests} */
     public double latencyNanos() {
         long msgs = local.receivedMsgs + remote.receivedMsgs;
         return msgs == 0 || !test.isLatency() ? 0 : localCpu.realSeconds() * 1e9 / msgs;
     }
 
-    /** Messages per second in both directions, as qperf's {@code msg_rate}. */
+    /** {@return messages per second in both directions, as qperf's {@code msg_rate}} */
     public double msgRate() {
         double loc = localCpu.realSeconds();
         double rem = remoteCpu.realSeconds();
@@ -48,12 +84,12 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
         return (local.receivedMsgs + remote.receivedMsgs) / ((loc + rem) / 2);
     }
 
-    /** Bytes sent per second, as qperf's {@code send_bw}. */
+    /** {@return bytes sent per second, as qperf's {@code send_bw}} */
     public double sendBandwidth() {
         return rate(local.sentBytes, remote.sentBytes);
     }
 
-    /** Bytes received per second, as qperf's {@code recv_bw} (and {@code bw} of tcp_bw). */
+    /** {@return bytes received per second, as qperf's {@code recv_bw} (and {@code bw} of tcp_bw)} */
     public double receiveBandwidth() {
         return rate(local.receivedBytes, remote.receivedBytes);
     }
@@ -73,7 +109,7 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
         return (localBytes + remoteBytes) / ((loc + rem) / 2);
     }
 
-    /** CPU seconds per 10^9 bytes sent, when one side only sent; else 0 (qperf's send_cost). */
+    /** {@return CPU seconds per 10^9 bytes sent, when one side only sent; else 0 (qperf's {@code send_cost})} */
     public double sendCost() {
         if (local.sentBytes > 0 && local.receivedBytes == 0 && remote.sentBytes == 0) {
             return localCpu.cpuSeconds() * 1e9 / local.sentBytes;
@@ -84,7 +120,7 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
         return 0;
     }
 
-    /** CPU seconds per 10^9 bytes received, when one side only received; else 0 (recv_cost). */
+    /** {@return CPU seconds per 10^9 bytes received, when one side only received; else 0 ({@code recv_cost})} */
     public double receiveCost() {
         if (remote.receivedBytes > 0 && remote.sentBytes == 0 && local.receivedBytes == 0) {
             return remoteCpu.cpuSeconds() * 1e9 / remote.receivedBytes;
@@ -95,7 +131,12 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
         return 0;
     }
 
-    /** This result in the shape shared with wrk results, for JSON, reports and merging. */
+    /**
+     * This result in the shape shared with wrk's, for JSON, reports and merging.
+     *
+     * @param transport the transport the run used, as the results name it (e.g. {@code epoll})
+     * @return the counters, the derived metrics, both sides' CPU and, for latency tests, the histogram
+     */
     public TestResult toTestResult(String transport) {
         TestResult.Builder b = TestResult.builder("qperf", test.qperfName()).target(target).transport(transport)
                 .start(start).duration(time).param("msg_size", msgSize)
@@ -111,28 +152,5 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
                     .metric(Metric.SEND_COST, sendCost()).metric(Metric.RECV_COST, receiveCost());
         }
         return b.build();
-    }
-
-    /** Parallel streams of one test as one result: counters added, CPU and time of the first. */
-    static QperfResult combine(List<QperfResult> results) {
-        QperfResult first = results.get(0);
-        return new QperfResult(first.test(), first.target(), first.start(), first.msgSize(), first.time(),
-                sum(results, true), sum(results, false), first.localCpu(), first.remoteCpu(), first.latency(),
-                first.remoteConf());
-    }
-
-    private static Counters sum(List<QperfResult> results, boolean local) {
-        long sb = 0;
-        long sm = 0;
-        long rb = 0;
-        long rm = 0;
-        for (QperfResult r : results) {
-            Counters c = local ? r.local() : r.remote();
-            sb += c.sentBytes();
-            sm += c.sentMsgs();
-            rb += c.receivedBytes();
-            rm += c.receivedMsgs();
-        }
-        return new Counters(sb, sm, rb, rm);
     }
 }

@@ -1,24 +1,17 @@
 package io.netbench.tcp;
 
 import io.netbench.core.AbstractServerBuilder;
+import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
-import io.netbench.tcp.internal.ConnectionSniffer;
-import io.netbench.tcp.internal.JitWarmup;
-import io.netbench.tcp.internal.ServerContext;
-import io.netbench.tcp.internal.ServerLimits;
-import io.netbench.tcp.internal.UdpPortHandler;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
+import io.netbench.core.internal.ServerSkeleton;
+import io.netbench.tcp.internal.server.Listeners;
+import io.netbench.tcp.internal.server.ServerContext;
+import io.netbench.tcp.internal.server.ServerLimits;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.unix.UnixChannelOption;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -41,44 +34,50 @@ public final class QperfServer implements AutoCloseable {
     /** qperf's default listen port. */
     public static final int DEFAULT_PORT = 19765;
 
-    private final EventLoopGroup group;
+    private final ServerSkeleton skeleton;
     private final Channel tcp;
-    private final Channel udp;
     private final TransportType transport;
     private final ServerContext context;
 
-    private QperfServer(EventLoopGroup group, Channel tcp, Channel udp, TransportType transport,
-                        ServerContext context) {
-        this.group = group;
+    private QperfServer(ServerSkeleton skeleton, Channel tcp, TransportType transport, ServerContext context) {
+        this.skeleton = skeleton;
         this.tcp = tcp;
-        this.udp = udp;
         this.transport = transport;
         this.context = context;
     }
 
+    /** {@return a builder with the defaults: port {@value #DEFAULT_PORT} on all addresses, no warm-up} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Starts a server on {@code port} (0: any free port) with the defaults. */
+    /**
+     * Starts a server with the defaults.
+     *
+     * @param port the port to listen on, 0 for any free one
+     * @return the server, listening
+     * @throws IllegalStateException if the port cannot be bound (naming the address and the reason)
+     */
     public static QperfServer start(int port) {
         return builder().port(port).build();
     }
 
-    /** The TCP (and UDP) port the server listens on. */
+    /** {@return the TCP (and UDP) port the server listens on} */
     public int port() {
         return localAddress().getPort();
     }
 
+    /** {@return the address and port the server listens on (the wildcard address for all)} */
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) tcp.localAddress();
     }
 
+    /** {@return the transport of the server's event loops} */
     public TransportType transport() {
         return transport;
     }
 
-    /** Tests in progress: from their accepted request until their connections close. */
+    /** {@return the tests in progress: from their accepted request until their connections close} */
     public int activeSessions() {
         return context.activeSessions();
     }
@@ -86,10 +85,7 @@ public final class QperfServer implements AutoCloseable {
     /** Closes the listeners and every connection, waiting at most a second. */
     @Override
     public void close() {
-        tcp.close();
-        udp.close();
-        context.connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        skeleton.close();
     }
 
     /** Options of a {@link QperfServer}; {@link #build()} validates them and starts it. */
@@ -103,13 +99,23 @@ public final class QperfServer implements AutoCloseable {
             super(DEFAULT_PORT);
         }
 
-        /** The longest test a client may ask for; default one hour. */
+        /**
+         * The longest test a client may ask for; longer ones are refused with the reason.
+         *
+         * @param maxTime at least a second; default one hour
+         * @return this builder
+         */
         public Builder maxTime(Duration maxTime) {
             this.maxTime = maxTime;
             return this;
         }
 
-        /** The largest msg_size a client may ask for; default 64 MiB. */
+        /**
+         * The largest msg_size a client may ask for (UDP tests: at most one datagram's).
+         *
+         * @param maxMsgSize bytes, at least 1; default 64 MiB
+         * @return this builder
+         */
         public Builder maxMsgSize(long maxMsgSize) {
             this.maxMsgSize = maxMsgSize;
             return this;
@@ -117,15 +123,23 @@ public final class QperfServer implements AutoCloseable {
 
         /**
          * The most tests that may run at once, over all clients (each stream of {@code -P} counts);
-         * more are refused with "server busy". Default 256. On epoll each TCP test is served by a
-         * thread of its own, as qperf forks a process per test.
+         * more are refused with "server busy". On epoll each test is served by a thread of its own,
+         * as qperf forks a process per test.
+         *
+         * @param maxSessions at least 1; default 256
+         * @return this builder
          */
         public Builder maxSessions(int maxSessions) {
             this.maxSessions = maxSessions;
             return this;
         }
 
-        /** Receives one line per refused or failed client. */
+        /**
+         * Where the server tells about refused and failed clients, one line each, from its event loops.
+         *
+         * @param notices e.g. {@code System.err::println}; default none
+         * @return this builder
+         */
         public Builder notices(Consumer<String> notices) {
             this.notices = Objects.requireNonNull(notices, "notices");
             return this;
@@ -134,73 +148,31 @@ public final class QperfServer implements AutoCloseable {
         /**
          * Validates the options, warms up if asked ({@link #jitWarmup(Duration)}) and starts listening.
          *
+         * @return the server, listening
          * @throws IllegalArgumentException naming a bad option
          * @throws IllegalStateException if the port cannot be bound, or the warm-up fails (with the reason)
          */
         public QperfServer build() {
             InetAddress bind = validateListenOptions();
             TransportType transport = transport();
-            int port = port();
-            if (maxTime == null || maxTime.toSeconds() < 1) {
-                throw new IllegalArgumentException("maxTime must be >= 1s: " + maxTime);
-            }
-            if (maxMsgSize < 1) {
-                throw new IllegalArgumentException("maxMsgSize must be >= 1: " + maxMsgSize);
-            }
-            if (maxSessions < 1) {
-                throw new IllegalArgumentException("maxSessions must be >= 1: " + maxSessions);
-            }
+            ServerLimits limits = new ServerLimits(maxTime, maxMsgSize, ServerLimits.DEFAULT.maxSockBufSize(),
+                    maxSessions);
             warmUp();
-            ServerContext context = new ServerContext(transport, bind,
-                    new ServerLimits(maxTime, maxMsgSize, ServerLimits.DEFAULT.maxSockBufSize(), maxSessions), notices);
-            EventLoopGroup group = transport.newEventLoopGroup(threads(), "netbench-qperf");
-            try {
-                Channel tcp = new ServerBootstrap().group(group).channel(transport.serverChannelType())
-                        .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
-                        .childHandler(new ChannelInitializer<Channel>() {
-                            @Override
-                            protected void initChannel(Channel ch) {
-                                context.connections.add(ch);
-                                ch.pipeline().addLast("qperf-sniffer", new ConnectionSniffer(context));
-                            }
-                        }).bind(bind, port).sync().channel();
-                int bound = ((InetSocketAddress) tcp.localAddress()).getPort();
-                Channel udp = bindUdp(group, bind, bound, context, tcp);
-                return new QperfServer(group, tcp, udp, transport, context);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-                throw new IllegalStateException("interrupted while binding port " + port, e);
-            } catch (Exception e) { // sync() rethrows the bind failure, a checked exception, unchecked
-                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-                throw new IllegalStateException("cannot listen on " + describe(bind, port) + ": " + e.getMessage(), e);
-            }
+            ServerSkeleton skeleton = new ServerSkeleton(transport, threads(), "netbench-qperf-server");
+            ServerContext context = new ServerContext(transport, bind, limits, notices, skeleton.connections());
+            Channel tcp = skeleton.bind(Listeners.tcp(skeleton.group(), context), bind, port(), "");
+            skeleton.bind(Listeners.udp(skeleton.group(), context), bind,
+                    ((InetSocketAddress) tcp.localAddress()).getPort(), "UDP");
+            return new QperfServer(skeleton, tcp, transport, context);
         }
 
         /** Every socket test at once through the one-port path, from this process's qperf client. */
         @Override
         protected void warm(Duration time) {
             try {
-                JitWarmup.server(transport(), threads(), time);
-            } catch (QperfException e) {
+                ServerWarmup.run(transport(), threads(), time);
+            } catch (NetbenchException e) {
                 throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
-            }
-        }
-
-        private Channel bindUdp(EventLoopGroup group, InetAddress bind, int port, ServerContext context, Channel tcp)
-                throws InterruptedException {
-            try {
-                Bootstrap b = new Bootstrap().group(group).channel(transport().datagramChannelType())
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, UdpPortHandler.RECEIVE_ALLOCATOR)
-                        .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
-                        .handler(new UdpPortHandler(context));
-                if (context.dataThreads()) {
-                    b.option(UnixChannelOption.SO_REUSEPORT, true);
-                }
-                return b.bind(bind, port).sync().channel();
-            } catch (Exception e) {
-                tcp.close();
-                throw new IllegalStateException("UDP port " + port + ": " + e.getMessage(), e);
             }
         }
     }

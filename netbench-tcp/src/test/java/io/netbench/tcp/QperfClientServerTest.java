@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netbench.core.TransportType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -138,6 +139,26 @@ class QperfClientServerTest {
             QperfResult r = QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_LAT)
                     .time(Duration.ofSeconds(1)).run();
             assertTrue(r.latencyNanos() > 0);
+        }
+    }
+
+    @Test
+    void aPeerAnsweringWithNoPortIsNotAQperfServer() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0)) {
+            CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
+                try (Socket s = peer.accept()) {
+                    s.getInputStream().readNBytes(200);
+                    s.getOutputStream().write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f});
+                    s.getInputStream().read();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            QperfException e = assertThrows(QperfException.class,
+                    () -> QperfClient.to("127.0.0.1", peer.getLocalPort()).test(QperfTest.TCP_LAT).run());
+            assertEquals("127.0.0.1: not a qperf server on port " + peer.getLocalPort()
+                    + " (it answered with data port 2147483647)", e.getMessage());
+            answer.get(5, TimeUnit.SECONDS);
         }
     }
 

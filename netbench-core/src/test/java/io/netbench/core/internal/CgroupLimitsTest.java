@@ -20,13 +20,17 @@ class CgroupLimitsTest {
         Files.writeString(path, text + "\n");
     }
 
+    /** The limits read from the files written under "proc" and "fs". */
+    private void assertLimits(Optional<String> cpus, OptionalLong memoryBytes) {
+        assertEquals(new CgroupLimits(cpus, memoryBytes), CgroupLimits.read(dir.resolve("proc"), dir.resolve("fs")));
+    }
+
     @Test
     void readsCgroupV2OfTheContainer() throws IOException {
         write("proc", "0::/\n");
         write("fs/cpu.max", "150000 100000");
         write("fs/memory.max", "2147483648");
-        assertEquals(new CgroupLimits(Optional.of("1.5"), OptionalLong.of(2L << 30)),
-                CgroupLimits.read(dir.resolve("proc"), dir.resolve("fs")));
+        assertLimits(Optional.of("1.5"), OptionalLong.of(2L << 30));
     }
 
     @Test
@@ -35,8 +39,7 @@ class CgroupLimitsTest {
         write("fs/cpu.max", "max 100000");
         write("fs/kubepods/pod1/c1/cpu.max", "100000 100000");
         write("fs/kubepods/pod1/c1/memory.max", "max");
-        assertEquals(new CgroupLimits(Optional.of("1"), OptionalLong.empty()),
-                CgroupLimits.read(dir.resolve("proc"), dir.resolve("fs")));
+        assertLimits(Optional.of("1"), OptionalLong.empty());
     }
 
     @Test
@@ -46,8 +49,7 @@ class CgroupLimitsTest {
         write("fs/cpu/docker/abc/cpu.cfs_quota_us", "50000");
         write("fs/cpu/docker/abc/cpu.cfs_period_us", "100000");
         write("fs/memory/docker/abc/memory.limit_in_bytes", "9223372036854771712");
-        assertEquals(new CgroupLimits(Optional.of("0.5"), OptionalLong.empty()),
-                CgroupLimits.read(dir.resolve("proc"), dir.resolve("fs")));
+        assertLimits(Optional.of("0.5"), OptionalLong.empty());
     }
 
     @Test

@@ -2,10 +2,13 @@ package io.netbench.http.internal.client;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.io.IOException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -15,11 +18,18 @@ import java.util.concurrent.TimeUnit;
  * (wrk2): sends follow a fixed schedule of intended times, and latency is measured from the
  * intended time, so a stalled server shows up in the percentiles instead of slowing the schedule.
  * Sharable only so the same object can serve each successive channel of this connection.
+ *
+ * <p>A failure is counted once, by the step that failed, as wrk counts it: the connection (TCP, and
+ * the TLS handshake, before which nothing is sent) is {@code connect} (counted by the worker for
+ * TCP), a send whose write future failed is {@code write}, and a failure or an unexpected close
+ * while a response is due, or a response that does not parse, is {@code read}.
  */
 @Sharable
 final class LoadConnection extends ChannelInboundHandlerAdapter implements ResponseParser.Listener {
     private final LoadWorker worker;
     private final LoadPlan plan;
+    /** Counts a send whose write failed: one write error per failed send. */
+    private final ChannelFutureListener onWritten = this::written;
     private ResponseParser parser;
     private Channel channel;
     private int pending;
@@ -44,7 +54,26 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         if (plan.intervalNanos() > 0 && nextIntended == 0) {
             nextIntended = System.nanoTime() + ThreadLocalRandom.current().nextLong(plan.intervalNanos());
         }
-        sendNext();
+        if (plan.ssl() == null) {
+            sendNext();
+        }
+    }
+
+    /** The TLS handshake ended: the connection is made, or it failed (a connect error, as in wrk). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent handshake) {
+            if (handshake.isSuccess()) {
+                sendNext();
+            } else {
+                if (!expectedClose && worker.counting) {
+                    worker.stats.connectErrors++;
+                }
+                expectedClose = true;
+                ctx.close();
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     private void sendNext() {
@@ -80,7 +109,22 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         sentAt = now;
         timedOut = false;
         pending = worker.source.pipeline();
-        channel.writeAndFlush(worker.source.next(), channel.voidPromise());
+        channel.writeAndFlush(worker.source.next()).addListener(onWritten);
+    }
+
+    /**
+     * A send that failed is a write error, unless the channel had closed before it could be sent:
+     * then what failed was the read that saw the close, and {@link #channelInactive} counts it.
+     */
+    private void written(ChannelFuture write) {
+        if (!write.isSuccess() && !(write.cause() instanceof ClosedChannelException) && write.channel() == channel
+                && !expectedClose) {
+            if (worker.counting) {
+                worker.stats.writeErrors++;
+            }
+            expectedClose = true;
+            write.channel().close();
+        }
     }
 
     @Override
@@ -91,7 +135,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
                 worker.stats.bytes += in.readableBytes();
             }
             if (!parser.parse(in, this)) {
-                fail(ctx, false);
+                failRead(ctx);
             }
         } finally {
             in.release();
@@ -167,20 +211,15 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
         worker.reconnect(this);
     }
 
+    /** A failure on the inbound side: the socket's read, or the TLS layer's decoding of what was read. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        boolean write = cause instanceof IOException && cause.getMessage() != null
-                && cause.getMessage().contains("Broken pipe");
-        fail(ctx, write);
+        failRead(ctx);
     }
 
-    private void fail(ChannelHandlerContext ctx, boolean write) {
+    private void failRead(ChannelHandlerContext ctx) {
         if (!expectedClose && worker.counting) {
-            if (write) {
-                worker.stats.writeErrors++;
-            } else {
-                worker.stats.readErrors++;
-            }
+            worker.stats.readErrors++;
         }
         expectedClose = true;
         ctx.close();

@@ -1,5 +1,6 @@
 package io.netbench.http.internal.client;
 
+import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyRecorder;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.HdrHistogram.Histogram;
  * bytes read, errors by kind, responses by status, and the per-100-ms request-rate samples of
  * wrk's {@code Req/Sec} row. Latency goes to the run's {@link LatencyRecorder}s.
  */
-public final class LoadStats {
+final class LoadStats {
     long requests;
     long bytes;
     long connectErrors;
@@ -29,23 +30,33 @@ public final class LoadStats {
         this.uncorrected = uncorrected;
     }
 
-    /** The sum of every worker's counters and rate samples (no latency: that is in the recorders). */
-    public static LoadStats total(List<LoadStats> all) {
-        LoadStats t = new LoadStats(null, null);
-        for (LoadStats s : all) {
-            t.requests += s.requests;
-            t.bytes += s.bytes;
-            t.connectErrors += s.connectErrors;
-            t.readErrors += s.readErrors;
-            t.writeErrors += s.writeErrors;
-            t.timeouts += s.timeouts;
-            t.statusErrors += s.statusErrors;
-            for (int i = 0; i < t.statuses.length; i++) {
-                t.statuses[i] += s.statuses[i];
+    /**
+     * What every worker counted, summed, with no latency (that is in the recorders).
+     *
+     * @param statuses responses by status code, only the codes seen
+     * @param requestRate every worker's per-100-ms request-rate samples
+     */
+    record Totals(long requests, long bytes, ErrorCounts errors, Map<Integer, Long> statuses,
+                         Histogram requestRate) {
+        /** The sum of {@code all}. */
+        static Totals of(List<LoadStats> all) {
+            long[] statuses = new long[1000];
+            Histogram requestRate = new Histogram(3);
+            for (LoadStats s : all) {
+                for (int i = 0; i < statuses.length; i++) {
+                    statuses[i] += s.statuses[i];
+                }
+                requestRate.add(s.requestRate);
             }
-            t.requestRate.add(s.requestRate);
+            Map<Integer, Long> seen = new TreeMap<>();
+            for (int i = 0; i < statuses.length; i++) {
+                if (statuses[i] > 0) {
+                    seen.put(i, statuses[i]);
+                }
+            }
+            return new Totals(all.stream().mapToLong(s -> s.requests).sum(), all.stream().mapToLong(s -> s.bytes).sum(),
+                    all.stream().map(LoadStats::errors).reduce(ErrorCounts.NONE, ErrorCounts::plus), seen, requestRate);
         }
-        return t;
     }
 
     void clear() {
@@ -60,31 +71,13 @@ public final class LoadStats {
         requestRate.reset();
     }
 
-    public long requests() {
+    /** Requests completed so far (a racy read, off the loop, is fine for progress). */
+    long requests() {
         return requests;
     }
 
-    public long bytes() {
-        return bytes;
-    }
-
-    /** Errors: connect, read, write, timeout, status (> 399). */
-    public long[] errors() {
-        return new long[] {connectErrors, readErrors, writeErrors, timeouts, statusErrors};
-    }
-
-    /** Responses by status code, only the codes seen. */
-    public Map<Integer, Long> statusCounts() {
-        Map<Integer, Long> counts = new TreeMap<>();
-        for (int i = 0; i < statuses.length; i++) {
-            if (statuses[i] > 0) {
-                counts.put(i, statuses[i]);
-            }
-        }
-        return counts;
-    }
-
-    public Histogram requestRate() {
-        return requestRate.copy();
+    /** The errors counted so far (a racy read, off the loop, is fine for progress). */
+    ErrorCounts errors() {
+        return new ErrorCounts(connectErrors, readErrors, writeErrors, timeouts, statusErrors);
     }
 }

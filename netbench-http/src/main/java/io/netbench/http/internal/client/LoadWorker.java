@@ -1,5 +1,6 @@
 package io.netbench.http.internal.client;
 
+import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.TransportType;
 import io.netty.bootstrap.Bootstrap;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * outlived the timeout. Like wrk, it opens all its connections at once: a slow ramp lets the
  * first connections load the server before it has accepted the rest.
  */
-public final class LoadWorker {
+final class LoadWorker {
     private static final long TICK_MILLIS = 100;
     private static final long RECONNECT_DELAY_MILLIS = 10;
 
@@ -38,7 +39,7 @@ public final class LoadWorker {
     boolean counting;
     boolean stopping;
 
-    public LoadWorker(EventLoop loop, LoadPlan plan, RequestSource source, LatencyRecorder latency,
+    LoadWorker(EventLoop loop, LoadPlan plan, RequestSource source, LatencyRecorder latency,
                       LatencyRecorder uncorrected) {
         this.loop = loop;
         this.plan = plan;
@@ -48,7 +49,7 @@ public final class LoadWorker {
     }
 
     /** Opens {@code count} connections; counting starts at once unless {@code warmup}. */
-    public void start(int count, boolean warmup) {
+    void start(int count, boolean warmup) {
         loop.execute(() -> {
             counting = !warmup;
             sampleStart = System.nanoTime();
@@ -62,7 +63,7 @@ public final class LoadWorker {
     }
 
     /** Ends the warm-up: what happened so far is forgotten. */
-    public void beginCounting() {
+    void beginCounting() {
         loop.execute(() -> {
             stats.clear();
             sampleRequests = 0;
@@ -72,7 +73,7 @@ public final class LoadWorker {
     }
 
     /** Stops sending and closes every connection; the future completes on the loop. */
-    public Future<LoadStats> stop() {
+    Future<LoadStats> stop() {
         return loop.submit(() -> {
             stopNow();
             return stats;
@@ -88,10 +89,14 @@ public final class LoadWorker {
         connections.forEach(LoadConnection::close);
     }
 
-    /** A racy read for live progress: requests and errors so far. */
-    public long[] progress() {
-        return new long[] {stats.requests, stats.connectErrors + stats.readErrors + stats.writeErrors
-            + stats.timeouts + stats.statusErrors};
+    /** Requests completed so far: a racy read, for live progress. */
+    long requestsSoFar() {
+        return stats.requests();
+    }
+
+    /** Errors counted so far: a racy read, for live progress. */
+    ErrorCounts errorsSoFar() {
+        return stats.errors();
     }
 
     void connect(LoadConnection c) {

@@ -8,7 +8,7 @@ import java.util.List;
  * or a wrk Lua script's {@code request()}, {@code response()} and {@code delay()} hooks. One
  * instance per worker, called only on that worker's event loop.
  */
-public interface RequestSource {
+interface RequestSource {
     /** The bytes of the next send (released by the write). */
     ByteBuf next();
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  * {@code pipeline} times back to back. Every send writes a retained duplicate of the same direct
  * buffer, so the hot path neither encodes nor copies.
  */
-public final class RequestTemplate implements RequestSource {
+final class RequestTemplate implements RequestSource {
     private final ByteBuf bytes;
     private final int pipeline;
 
@@ -23,7 +23,7 @@ public final class RequestTemplate implements RequestSource {
     }
 
     /** The request text that {@code pipeline} copies are made of. */
-    public static String format(String method, URI uri, List<String> headers, byte[] body) {
+    private static String format(String method, URI uri, List<String> headers, byte[] body) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             path += "?" + uri.getRawQuery();

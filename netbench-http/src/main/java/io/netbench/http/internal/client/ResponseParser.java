@@ -17,7 +17,7 @@ import java.util.List;
  * spares a bounds and reference-count check on every byte of a direct buffer); bodies are skipped
  * in the received buffer without a copy. Nothing is allocated per response.
  */
-public final class ResponseParser {
+final class ResponseParser {
     /** Receives each complete response. */
     public interface Listener {
         void onResponse(int status, boolean keepAlive);
@@ -26,13 +26,13 @@ public final class ResponseParser {
     private enum State { STATUS, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE }
 
     private static final int MAX_LINE = 64 * 1024;
-    private static final byte[] HTTP_1 = ascii("HTTP/1.");
-    private static final byte[] CONTENT_LENGTH = ascii("content-length");
-    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
-    private static final byte[] CONNECTION = ascii("connection");
-    private static final byte[] CHUNKED = ascii("chunked");
-    private static final byte[] CLOSE = ascii("close");
-    private static final byte[] KEEP_ALIVE = ascii("keep-alive");
+    private static final byte[] HTTP_1 = HeadBytes.ascii("HTTP/1.");
+    private static final byte[] CONTENT_LENGTH = HeadBytes.ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = HeadBytes.ascii("transfer-encoding");
+    private static final byte[] CONNECTION = HeadBytes.ascii("connection");
+    private static final byte[] CHUNKED = HeadBytes.ascii("chunked");
+    private static final byte[] CLOSE = HeadBytes.ascii("close");
+    private static final byte[] KEEP_ALIVE = HeadBytes.ascii("keep-alive");
 
     private final boolean headRequests;
     private final boolean capture;
@@ -207,11 +207,12 @@ public final class ResponseParser {
         if (end == start) {
             return true;
         }
-        if (end - start < 12 || !matches(start, HTTP_1, false)) {
+        if (end - start < 12 || !HeadBytes.matches(buf, start, end, HTTP_1, false)) {
             return false;
         }
         http10 = buf[start + 7] == '0';
-        status = digit(start + 9) * 100 + digit(start + 10) * 10 + digit(start + 11);
+        status = HeadBytes.digit(buf, start + 9) * 100 + HeadBytes.digit(buf, start + 10) * 10
+                + HeadBytes.digit(buf, start + 11);
         if (status < 100 || status > 999) {
             return false;
         }
@@ -239,16 +240,16 @@ public final class ResponseParser {
             headers.add(new String(buf, start, nameLength, StandardCharsets.ISO_8859_1));
             headers.add(new String(buf, colon + 1, end - colon - 1, StandardCharsets.ISO_8859_1).trim());
         }
-        if (nameLength == CONTENT_LENGTH.length && matches(start, CONTENT_LENGTH, true)) {
-            remaining = parseLong(colon + 1);
+        if (nameLength == CONTENT_LENGTH.length && HeadBytes.matches(buf, start, end, CONTENT_LENGTH, true)) {
+            remaining = HeadBytes.parseLong(buf, colon + 1, end);
             return remaining >= 0;
         }
-        if (nameLength == TRANSFER_ENCODING.length && matches(start, TRANSFER_ENCODING, true)) {
-            chunked = contains(colon + 1, CHUNKED);
-        } else if (nameLength == CONNECTION.length && matches(start, CONNECTION, true)) {
-            if (contains(colon + 1, CLOSE)) {
+        if (nameLength == TRANSFER_ENCODING.length && HeadBytes.matches(buf, start, end, TRANSFER_ENCODING, true)) {
+            chunked = HeadBytes.contains(buf, colon + 1, end, CHUNKED);
+        } else if (nameLength == CONNECTION.length && HeadBytes.matches(buf, start, end, CONNECTION, true)) {
+            if (HeadBytes.contains(buf, colon + 1, end, CLOSE)) {
                 keepAlive = false;
-            } else if (contains(colon + 1, KEEP_ALIVE)) {
+            } else if (HeadBytes.contains(buf, colon + 1, end, KEEP_ALIVE)) {
                 keepAlive = true;
             }
         }
@@ -275,19 +276,8 @@ public final class ResponseParser {
     }
 
     private boolean chunkSize() {
-        long size = 0;
-        int digits = 0;
-        for (int i = start; i < end; i++) {
-            int d = Character.digit(buf[i], 16);
-            if (d < 0) {
-                break;
-            }
-            size = size * 16 + d;
-            if (++digits > 15) {
-                return false;
-            }
-        }
-        if (digits == 0) {
+        long size = HeadBytes.hexSize(buf, start, end);
+        if (size < 0) {
             return false;
         }
         if (size == 0) {
@@ -302,57 +292,5 @@ public final class ResponseParser {
     private void complete(Listener listener) {
         state = State.STATUS;
         listener.onResponse(status, keepAlive);
-    }
-
-    private int digit(int i) {
-        int d = buf[i] - '0';
-        return d >= 0 && d <= 9 ? d : -1000;
-    }
-
-    /** The decimal value of [from, end), spaces allowed; -1 if malformed. */
-    private long parseLong(int from) {
-        long n = -1;
-        for (int i = from; i < end; i++) {
-            byte c = buf[i];
-            if (c >= '0' && c <= '9') {
-                n = (n < 0 ? 0 : n * 10) + (c - '0');
-                if (n > (1L << 50)) {
-                    return -1;
-                }
-            } else if (c != ' ' && c != '\t') {
-                return -1;
-            }
-        }
-        return n;
-    }
-
-    /** Whether {@code expected} (lower-case when {@code ignoreCase}) is at {@code at}. */
-    private boolean matches(int at, byte[] expected, boolean ignoreCase) {
-        if (end - at < expected.length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            byte c = buf[at + i];
-            if (ignoreCase && c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != expected[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean contains(int from, byte[] lower) {
-        for (int i = from; i + lower.length <= end; i++) {
-            if (matches(i, lower, true)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

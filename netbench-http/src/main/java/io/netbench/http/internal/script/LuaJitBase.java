@@ -30,7 +30,7 @@ final class LuaJitBase {
         });
         globals.set("tostring", tostring);
         globals.set("print", new Print(globals));
-        globals.get("string").set("format", new LuaFormat(tostring));
+        globals.get("string").set("format", new LuaFormatter(tostring));
         globals.get("table").set("concat", new Concat());
         LuaValue ioWrite = globals.get("io").get("write");
         globals.get("io").set("write", new LuaLambda(args -> {

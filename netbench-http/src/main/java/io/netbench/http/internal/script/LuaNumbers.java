@@ -1,6 +1,6 @@
 package io.netbench.http.internal.script;
 
-import io.netbench.core.internal.PrintfNumbers;
+import io.netbench.core.PrintfNumbers;
 import java.math.RoundingMode;
 import org.luaj.vm2.LuaValue;
 

@@ -1,5 +1,6 @@
 package io.netbench.http.internal.script;
 
+import io.netbench.core.ErrorCounts;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,7 +33,7 @@ public final class ScriptRun {
         ScriptState.run(() -> main.wrk.get("resolve").call(LuaValue.valueOf(host), LuaValue.valueOf(service)));
         LuaValue addrs = main.wrk.get("addrs");
         if (!addrs.istable() || addrs.length() == 0) {
-            throw new ScriptException("unable to connect to " + host + ":" + service, false);
+            throw new ScriptException("unable to connect to " + host + ":" + service, false, null);
         }
         int pipeline = 1;
         for (int i = 0; i < threadCount; i++) {
@@ -61,10 +62,9 @@ public final class ScriptRun {
      * Calls {@code done(summary, latency, requests)} if the script defines it. Latency in
      * microseconds, requests in requests per second per thread sample, as in wrk.
      *
-     * @param errors connect, read, write, status, timeout
      * @throws ScriptException if {@code done} fails
      */
-    public void done(long durationMicros, long requests, long bytes, long[] errors, Histogram latencyNanos,
+    public void done(long durationMicros, long requests, long bytes, ErrorCounts errors, Histogram latencyNanos,
                      Histogram requestRate) {
         LuaValue done = main.function("done");
         if (done == null) {
@@ -75,10 +75,11 @@ public final class ScriptRun {
         summary.set("requests", LuaValue.valueOf(requests));
         summary.set("bytes", LuaValue.valueOf(bytes));
         LuaTable errorTable = new LuaTable();
-        String[] kinds = {"connect", "read", "write", "status", "timeout"};
-        for (int i = 0; i < kinds.length; i++) {
-            errorTable.set(kinds[i], LuaValue.valueOf(errors[i]));
-        }
+        errorTable.set("connect", LuaValue.valueOf(errors.connect()));
+        errorTable.set("read", LuaValue.valueOf(errors.read()));
+        errorTable.set("write", LuaValue.valueOf(errors.write()));
+        errorTable.set("status", LuaValue.valueOf(errors.status()));
+        errorTable.set("timeout", LuaValue.valueOf(errors.timeout()));
         summary.set("errors", errorTable);
         ScriptState.run(() -> done.call(summary, WrkStats.of(latencyNanos, 1000), WrkStats.of(requestRate, 1)));
     }

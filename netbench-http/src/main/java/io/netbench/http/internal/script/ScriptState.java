@@ -32,7 +32,7 @@ final class ScriptState {
         try {
             run(() -> globals.load(source, name).call());
         } catch (ScriptException e) {
-            throw new ScriptException(e.getMessage(), true);
+            throw e.asBadScript();
         }
     }
 
@@ -55,9 +55,9 @@ final class ScriptState {
                 message = error.where() + ": " + message;
             }
             throw new ScriptException(message.lines().findFirst().orElse(""),
-                    e instanceof ScriptError error && error.unsupported());
+                    e instanceof ScriptError error && error.unsupported(), e);
         } catch (StackOverflowError e) {
-            throw new ScriptException("stack overflow", false);
+            throw new ScriptException("stack overflow", false, e);
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.netbench.http.internal.script;
 
-import io.netbench.http.internal.client.RequestSource;
-import io.netbench.http.internal.client.RequestTemplate;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.PrintStream;
@@ -14,18 +12,19 @@ import org.luaj.vm2.LuaValue;
 
 /**
  * A wrk thread's own Lua state and the requests it makes: {@code request()} per send when the
- * script defines it, else wrk's {@code wrk.request()} called once (a script that only sets method,
- * body or headers costs nothing per request). {@code response()} is called only when defined,
- * {@code delay()} before each send when defined. A script error stops the thread and is kept for
- * the run to report.
+ * script defines it, else wrk's {@code wrk.request()} called once ({@link #fixedRequest()}: a
+ * script that only sets method, body or headers costs nothing per request). {@code response()} is
+ * called only when defined, {@code delay()} before each send when defined. A script error stops
+ * the thread and is kept for the run to report. Called only on the thread's event loop once the
+ * run has started.
  */
-public final class ThreadScript implements RequestSource {
+public final class ThreadScript {
     private final ScriptState state;
     private final WrkThread thread;
     private LuaValue request;
     private LuaValue response;
     private LuaValue delay;
-    private RequestTemplate fixed;
+    private byte[] fixed;
     private int pipeline = 1;
     private volatile ScriptException error;
 
@@ -56,21 +55,25 @@ public final class ThreadScript implements RequestSource {
 
     /** The requests one send holds, from a first call of the request hook (which wrk makes on its first thread). */
     int countRequests() {
-        return countRequests(request());
+        return countRequests(callRequest());
     }
 
     /** Sets the requests per send; a script without {@code request()} builds its bytes now, once. */
     void pipeline(int pipeline) {
         this.pipeline = pipeline;
         if (request == null) {
-            LuaString text = request();
-            fixed = RequestTemplate.of(java.util.Arrays.copyOfRange(text.m_bytes, text.m_offset,
-                    text.m_offset + text.m_length), pipeline);
+            LuaString text = callRequest();
+            fixed = java.util.Arrays.copyOfRange(text.m_bytes, text.m_offset, text.m_offset + text.m_length);
         }
     }
 
+    /** {@return the bytes of every send, when the script has no {@code request()}; else null} */
+    public byte[] fixedRequest() {
+        return fixed == null ? null : fixed.clone();
+    }
+
     /** wrk's script_request: the global {@code request()}, else {@code wrk.request()}. */
-    private LuaString request() {
+    private LuaString callRequest() {
         LuaValue hook = request != null ? request : state.wrk.get("request");
         return ScriptState.run(hook::call).checkstring();
     }
@@ -84,8 +87,7 @@ public final class ThreadScript implements RequestSource {
         return Math.max(1, n);
     }
 
-    /** Where this thread connects (a script may set {@code thread.addr} in setup). */
-    @Override
+    /** {@return where this thread connects (a script may set {@code thread.addr} in setup)} */
     public InetSocketAddress address() {
         return thread.address();
     }
@@ -95,13 +97,10 @@ public final class ThreadScript implements RequestSource {
         return error;
     }
 
-    @Override
-    public ByteBuf next() {
-        if (fixed != null) {
-            return fixed.next();
-        }
+    /** {@return the next send's bytes from the script's {@code request()}; none once it failed} */
+    public ByteBuf nextRequest() {
         try {
-            LuaString text = request();
+            LuaString text = callRequest();
             return Unpooled.wrappedBuffer(text.m_bytes, text.m_offset, text.m_length);
         } catch (ScriptException e) {
             fail(e);
@@ -109,17 +108,17 @@ public final class ThreadScript implements RequestSource {
         }
     }
 
-    @Override
+    /** {@return the requests one send holds} */
     public int pipeline() {
         return pipeline;
     }
 
-    @Override
+    /** {@return whether the script has a {@code response()} hook} */
     public boolean wantsResponse() {
         return response != null;
     }
 
-    @Override
+    /** Calls the script's {@code response(status, headers, body)}; {@code headers} alternate name and value. */
     public void response(int status, List<String> headers, String body) {
         LuaTable table = new LuaTable();
         for (int i = 0; i + 1 < headers.size(); i += 2) {
@@ -133,7 +132,7 @@ public final class ThreadScript implements RequestSource {
         }
     }
 
-    @Override
+    /** {@return the script's {@code delay()} in milliseconds, or -1 without one} */
     public long delayMillis() {
         if (delay == null) {
             return -1;
@@ -146,14 +145,7 @@ public final class ThreadScript implements RequestSource {
         }
     }
 
-    @Override
-    public void close() {
-        if (fixed != null) {
-            fixed.close();
-        }
-    }
-
-    @Override
+    /** Sets what the script's {@code thread:stop()} and a failed hook do: stop this thread's connections. */
     public void onStop(Runnable stop) {
         thread.onStop(stop);
     }

@@ -3,34 +3,36 @@ package io.netbench.http.internal.server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The pipeline of an HTTP benchmark connection: connection limit, idle timeout, the request
  * decoder (header validation off, bounded line and header sizes) and {@link HttpBenchHandler}.
- * No response encoder and no aggregator: responses are pre-encoded bytes.
+ * No response encoder and no aggregator: responses are pre-encoded bytes. Each connection joins
+ * the server's group, so that closing the server closes it.
  */
 public final class HttpServerInitializer extends ChannelInitializer<Channel> implements AutoCloseable {
     private final Responses responses;
     private final ConnectionLimiter limiter;
     private final long idleTimeoutMillis;
     private final HttpDecoderConfig decoderConfig;
-    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup connections;
 
     /**
      * @param refresher runs the once-a-second Date refresh
+     * @param connections the server's connections, which each new one joins
      * @param maxConnections connections beyond this are closed at once
      * @param idleTimeoutMillis connections idle this long are closed; 0 for never
      * @param maxHeaderSize largest request head accepted (431 beyond)
      */
-    public HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, int maxConnections,
-                                 long idleTimeoutMillis, int maxHeaderSize, Consumer<String> notices) {
+    public HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, ChannelGroup connections,
+                                 int maxConnections, long idleTimeoutMillis, int maxHeaderSize,
+                                 Consumer<String> notices) {
+        this.connections = connections;
         this.responses = new Responses(refresher);
         this.limiter = new ConnectionLimiter(maxConnections, notices);
         this.idleTimeoutMillis = idleTimeoutMillis;
@@ -53,10 +55,9 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
         return limiter.open();
     }
 
-    /** Closes every connection and releases the cached responses. */
+    /** Releases the cached responses, once the connections that use them are closed. */
     @Override
     public void close() {
-        connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         responses.close();
     }
 }

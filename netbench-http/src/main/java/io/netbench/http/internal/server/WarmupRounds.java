@@ -4,10 +4,8 @@ import java.time.Duration;
 
 /**
  * Repeats a warm-up round until what it measures stops improving. A fresh JVM serves HTTP faster
- * round after round while the JIT compiles the pipeline and the codec (on a 2-core machine the
- * in-process rate rose from 46k to 140k requests/s over six seconds of half-second rounds, then
- * stayed), and how long that takes depends on the machine and on what else runs on it, so no
- * fixed time fits: the rounds go on until {@link #STEADY_ROUNDS} in a row have not beaten the best
+ * round after round while the JIT compiles the pipeline and the codec, for seconds, and how long
+ * that takes depends on the machine and on what else runs on it, so no fixed time fits: the rounds go on until {@link #STEADY_ROUNDS} in a row have not beaten the best
  * rate before them by more than {@link #GAIN}, or until the time allowed is spent. Not part of
  * the public API.
  */

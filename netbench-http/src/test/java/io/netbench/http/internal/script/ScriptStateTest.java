@@ -90,9 +90,9 @@ class ScriptStateTest {
         ThreadScript b = new ThreadScript("t.lua", source, URI_WITH_PORT, List.of(), out, addr);
         a.init("http://url", List.of());
         b.init("http://url", List.of());
-        a.next().release();
-        a.next().release();
-        String fromB = b.next().toString(StandardCharsets.ISO_8859_1);
+        a.nextRequest().release();
+        a.nextRequest().release();
+        String fromB = b.nextRequest().toString(StandardCharsets.ISO_8859_1);
         assertTrue(fromB.startsWith("GET /1 HTTP/1.1"), "b counts alone: " + fromB);
     }
 

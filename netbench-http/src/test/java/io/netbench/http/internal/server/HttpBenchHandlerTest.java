@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -14,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP handler over an EmbeddedChannel: what goes out for what comes in. */
 class HttpBenchHandlerTest {
+    private static final ChannelGroup CONNECTIONS = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final EmbeddedChannel ch = new EmbeddedChannel();
-    private final HttpServerInitializer initializer = new HttpServerInitializer(ch.eventLoop(), 10, 0, 1024, s -> { });
+    private final HttpServerInitializer initializer = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 10, 0, 1024,
+            s -> { });
 
     HttpBenchHandlerTest() {
         ch.pipeline().addLast(initializer);
@@ -135,7 +140,8 @@ class HttpBenchHandlerTest {
     @Test
     void connectionLimitClosesTheExcess() throws Exception {
         java.util.List<String> notices = new java.util.ArrayList<>();
-        HttpServerInitializer limited = new HttpServerInitializer(ch.eventLoop(), 1, 0, 1024, notices::add);
+        HttpServerInitializer limited = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 1, 0, 1024,
+                notices::add);
         EmbeddedChannel first = new EmbeddedChannel(limited);
         EmbeddedChannel second = new EmbeddedChannel(limited);
         assertTrue(first.isOpen());

@@ -1,0 +1,99 @@
+package io.netbench.http;
+
+import io.netbench.core.Ports;
+import io.netbench.core.TransportType;
+import io.netbench.core.internal.ServerSkeleton;
+import io.netbench.http.internal.server.AdminHandler;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The admin port of a netbench server process: {@code /healthz} for Kubernetes probes, served on
+ * an event loop of its own. A probe on the port under load would wait behind a storm of new
+ * connections (a {@code wrk -c20000} start fills the accept queue and the event loops for
+ * seconds) and the pod would leave its Service mid-run; here it waits for nothing.
+ *
+ * <p>{@code /healthz} answers {@code 503 warming up} until {@link #ready()} (the server process
+ * calls it once its listeners are up, after the JIT warm-up), then {@code 200 ok}. Anything else is
+ * {@code 404}.
+ *
+ * <pre>{@code
+ * try (AdminServer admin = AdminServer.start(null, 19766, TransportType.defaultType())) {
+ *     // warm up, start the listeners...
+ *     admin.ready();
+ * }
+ * }</pre>
+ */
+public final class AdminServer implements AutoCloseable {
+    private final ServerSkeleton skeleton;
+    private final Channel listener;
+    private final AtomicBoolean ready;
+
+    private AdminServer(ServerSkeleton skeleton, Channel listener, AtomicBoolean ready) {
+        this.skeleton = skeleton;
+        this.listener = listener;
+        this.ready = ready;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param bindAddress the address to listen on, {@code null} for all
+     * @param port the port, 0 for any free one
+     * @param transport the event loop's transport
+     * @return the running admin server, not ready yet
+     * @throws IllegalArgumentException for a port out of range or an address that does not resolve
+     * @throws IllegalStateException if the port cannot be bound, naming the address
+     */
+    public static AdminServer start(String bindAddress, int port, TransportType transport) {
+        Ports.checkListen("admin port", port);
+        InetAddress bind = resolve(bindAddress);
+        AtomicBoolean ready = new AtomicBoolean();
+        ServerSkeleton skeleton = new ServerSkeleton(transport, 1, "netbench-admin");
+        ServerBootstrap bootstrap = new ServerBootstrap().group(skeleton.group()).channel(transport.serverChannelType())
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        skeleton.connections().add(ch);
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
+                                new HttpObjectAggregator(4096), new AdminHandler(ready::get));
+                    }
+                });
+        return new AdminServer(skeleton, skeleton.bind(bootstrap, bind, port, "admin"), ready);
+    }
+
+    private static InetAddress resolve(String address) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bind address " + address + " cannot be resolved");
+        }
+    }
+
+    /** From now on {@code /healthz} answers {@code 200 ok}. */
+    public void ready() {
+        ready.set(true);
+    }
+
+    /** {@return the port the admin server listens on} */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Stops listening and closes its connections. */
+    @Override
+    public void close() {
+        skeleton.close();
+    }
+}

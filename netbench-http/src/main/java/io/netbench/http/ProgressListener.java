@@ -1,0 +1,21 @@
+package io.netbench.http;
+
+import java.time.Duration;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Receives an HTTP load run's progress once a second, on the thread that runs it
+ * ({@link HttpLoad#progress(ProgressListener)}): for live output and interval logs.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+    /**
+     * One more second of the measured duration has passed.
+     *
+     * @param elapsed time since the measured duration began
+     * @param requests requests completed so far
+     * @param errors errors of every kind so far
+     * @param latencyInterval the latencies recorded since the last call, in nanoseconds
+     */
+    void onSecond(Duration elapsed, long requests, long errors, Histogram latencyInterval);
+}

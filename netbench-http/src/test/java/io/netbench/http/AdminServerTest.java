@@ -1,0 +1,54 @@
+package io.netbench.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netbench.core.TransportType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AdminServerTest {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static HttpResponse<String> get(AdminServer admin, String method, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthIsUnavailableUntilReadyThenOk() throws Exception {
+        try (AdminServer admin = AdminServer.start("127.0.0.1", 0, TransportType.defaultType())) {
+            HttpResponse<String> warming = get(admin, "GET", "/healthz");
+            assertEquals(503, warming.statusCode());
+            assertEquals("warming up\n", warming.body());
+            admin.ready();
+            HttpResponse<String> ok = get(admin, "GET", "/healthz?probe=1");
+            assertEquals(200, ok.statusCode());
+            assertEquals("ok\n", ok.body());
+            HttpResponse<String> head = get(admin, "HEAD", "/healthz");
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
+            assertEquals(404, get(admin, "GET", "/").statusCode());
+            assertEquals(404, get(admin, "POST", "/healthz").statusCode());
+        }
+    }
+
+    @Test
+    void badOptionsAndTakenPortsAreNamed() throws Exception {
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+                () -> AdminServer.start(null, 70000, TransportType.defaultType()));
+        assertEquals("admin port 70000: expected a port 0..65535", port.getMessage());
+        try (AdminServer first = AdminServer.start("127.0.0.1", 0, TransportType.defaultType())) {
+            IllegalStateException taken = assertThrows(IllegalStateException.class,
+                    () -> AdminServer.start("127.0.0.1", first.port(), TransportType.defaultType()));
+            assertTrue(taken.getMessage().startsWith("cannot listen on admin 127.0.0.1:" + first.port() + ": "),
+                    taken.getMessage());
+        }
+    }
+}

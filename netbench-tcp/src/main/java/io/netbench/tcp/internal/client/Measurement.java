@@ -1,0 +1,74 @@
+package io.netbench.tcp.internal.client;
+
+import io.netbench.core.CpuSnapshot;
+import io.netbench.core.CpuUsage;
+import io.netbench.core.LatencyRecorder;
+import io.netbench.core.LatencyStats;
+import io.netbench.core.internal.Aborts;
+import io.netbench.tcp.QperfException;
+import io.netbench.tcp.QperfOptions;
+import io.netbench.tcp.QperfResult.Counters;
+import io.netbench.tcp.QperfResult;
+import io.netbench.tcp.internal.protocol.QperfStat;
+import io.netbench.tcp.internal.protocol.Wire;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * A socket test in progress, once the server has accepted its request: the data path, the timer
+ * that ends it, the latency recorder and the CPU snapshots around it, then the server's STAT and
+ * the result. qperf's order: the data path first, both sides synchronise, the loop runs until the
+ * timer, the server sends its STAT, the client acknowledges it.
+ */
+final class Measurement {
+    private final QperfOptions options;
+    private final ControlConnection control;
+    private final String token;
+    private final int timeoutMillis;
+    private final Aborts connections;
+    private final LatencyRecorder recorder = new LatencyRecorder();
+
+    Measurement(QperfOptions options, ControlConnection control, String token, int timeoutMillis,
+                Aborts connections) {
+        this.options = options;
+        this.control = control;
+        this.token = token;
+        this.timeoutMillis = timeoutMillis;
+        this.connections = connections;
+    }
+
+    QperfResult run(Instant start) throws QperfException {
+        long port = control.receivePort();
+        int size = (int) options.msgSize();
+        try (DataPath data = DataPath.open(options.test(), control.server(), port, token, options.localSockBufSize(),
+                timeoutMillis, QperfRunner.nativeIo(options), connections)) {
+            // The first snapshot loads the management classes (tens of milliseconds): not after the
+            // sync, where the server's timer is already running.
+            CpuSnapshot.now();
+            control.synchronize(Wire.SYNC_BEFORE);
+            CpuSnapshot begin = CpuSnapshot.now();
+            long deadline = System.nanoTime() + options.time().toNanos();
+            Counters local;
+            StopTimer timer = new StopTimer("netbench-qperf-timer", data, deadline);
+            try {
+                local = data.run(size, deadline, recorder.newWriter(), options.reverse());
+            } finally {
+                timer.cancel();
+            }
+            CpuSnapshot end = CpuSnapshot.now();
+            data.stop();
+            control.setTimeout(timeoutMillis + 2000);
+            QperfStat stat = QperfStat.decode(control.receive(Wire.STAT_SIZE, "results"));
+            control.send(Wire.SYNC_AFTER, "synchronization");
+            Counters remote = new Counters(stat.s().bytes(), stat.s().msgs(), stat.r().bytes(), stat.r().msgs());
+            if (options.reverse() && remote.sentBytes() == 0) {
+                throw new QperfException("the server did not send: --reverse needs a netbench server");
+            }
+            CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
+            return new QperfResult(options.test(), options.target(), start, size, options.time(), local, remote,
+                    CpuUsage.between(begin, end), remoteCpu, LatencyStats.of(recorder.total()), null);
+        } catch (IOException e) {
+            throw e instanceof QperfException q ? q : new QperfException(e.getMessage(), e);
+        }
+    }
+}
