@@ -4,10 +4,12 @@ import io.netbench.cli.report.Charts;
 import io.netbench.cli.report.Column;
 import io.netbench.cli.report.Report;
 import io.netbench.core.Change;
+import io.netbench.core.ResultJson;
 import io.netbench.core.RunResult;
 import io.netbench.tcp.QperfTest;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,9 +73,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-R", "--rate"}, paramLabel = "N", description = "http: constant total requests/sec (wrk2).")
     private long rate;
 
-    @Option(names = "--format", paramLabel = "md|html|csv|json", description = "Report format (default from -o's"
-            + " extension, else md).")
+    @Option(names = "--format", paramLabel = "md|html|csv|json|results", description = "Report format (default from -o's"
+            + " extension, else md); results: each target's results as JSON documents instead of a report, for"
+            + " netbench report and merge (what a client pod prints for kubectl logs).")
     private String format;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr (in a pod whose logs are the results).")
+    private boolean quiet;
 
     @Option(names = "--confidence", paramLabel = "PERCENT", description = "Level of the change intervals (default 99).")
     private double confidence = Change.DEFAULT_CONFIDENCE * 100;
@@ -97,7 +103,8 @@ final class CompareCommand implements Callable<Integer> {
         if (new HashSet<>(parsed.stream().map(CompareTarget::name).toList()).size() != parsed.size()) {
             throw new IllegalArgumentException("--target: each target needs a name of its own");
         }
-        Report.Format form = Report.Format.of(format, output.file());
+        boolean results = "results".equals(format);
+        Report.Format form = results ? null : Report.Format.of(format, output.file());
         double level = ReportCommand.level(confidence);
         atLeast("--rounds", rounds, 1);
         atLeast("-t", seconds, 1);
@@ -110,7 +117,14 @@ final class CompareCommand implements Callable<Integer> {
                 transport.select(spec.commandLine().getErr()), save);
         List<String> command = spec.commandLine().getParseResult().originalArgs();
         PrintWriter out = output.open(spec);
-        List<RunResult> runs = runner.run(rounds, command, labels.labels(), spec.commandLine().getErr());
+        PrintWriter progress = quiet ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getErr();
+        List<RunResult> runs = runner.run(rounds, command, labels.labels(), progress);
+        if (results) {
+            runs.forEach(run -> out.println(ResultJson.write(run)));
+            out.flush();
+            output.commit();
+            return 0;
+        }
         List<Column> columns = new ArrayList<>();
         for (int t = 0; t < parsed.size(); t++) {
             columns.add(new Column(parsed.get(t).name(), List.of(runs.get(t))));

@@ -22,7 +22,8 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Result files written with --json.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Result files written with --json (one or more documents each, e.g. kubectl logs of"
+            + " several pods).")
     private List<Path> files;
 
     @Mixin
@@ -30,8 +31,9 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunResult> runs = files.stream().map(ResultFiles::read).toList();
-        RunResult merged = ResultMerger.merge(runs, files.stream().map(Path::toString).toList());
+        List<ResultFiles.Loaded> loaded = ResultFiles.read(files);
+        RunResult merged = ResultMerger.merge(loaded.stream().map(ResultFiles.Loaded::run).toList(),
+                loaded.stream().map(ResultFiles.Loaded::source).toList());
         PrintWriter out = output.open(spec);
         out.println(ResultJson.write(merged));
         out.flush();

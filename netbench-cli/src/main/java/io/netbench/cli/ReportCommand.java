@@ -35,12 +35,13 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Result files.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Result files (one or more documents each).")
     private List<Path> files;
 
-    @Option(names = "--by", paramLabel = "KEY", description = "Name columns by this label (or environment key, e.g."
-            + " hostname); default: the target label that compare sets, else the file name.")
-    private String by;
+    @Option(names = "--by", paramLabel = "KEY[,KEY...]", split = ",", description = "Name columns by these labels (or"
+            + " environment keys, e.g. hostname), joined by /: --by target,placement gives host/same-node; default:"
+            + " the target label that compare sets, else the file name.")
+    private List<String> by = new ArrayList<>();
 
     @Option(names = "--label", paramLabel = "NAME", description = "Column names in file order instead (repeatable;"
             + " a name given twice makes rounds of one column).")
@@ -66,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!names.isEmpty() && names.size() != files.size()) {
             throw new IllegalArgumentException("--label given " + names.size() + " times for " + files.size() + " files");
         }
-        List<RunResult> runs = files.stream().map(ResultFiles::read).toList();
+        List<ResultFiles.Loaded> runs = ResultFiles.read(files);
         PrintWriter out = output.open(spec);
         List<Column> columns = columns(runs);
         Map<String, String> charts = Charts.of(columns);
@@ -87,26 +88,31 @@ final class ReportCommand implements Callable<Integer> {
         return percent / 100;
     }
 
-    private List<Column> columns(List<RunResult> runs) {
+    private List<Column> columns(List<ResultFiles.Loaded> runs) {
         Map<String, List<RunResult>> columns = new LinkedHashMap<>();
-        for (int i = 0; i < runs.size(); i++) {
-            columns.computeIfAbsent(columnName(i, runs.get(i)), k -> new ArrayList<>()).add(runs.get(i));
+        for (ResultFiles.Loaded loaded : runs) {
+            columns.computeIfAbsent(columnName(loaded), k -> new ArrayList<>()).add(loaded.run());
         }
         return columns.entrySet().stream().map(e -> new Column(e.getKey(), e.getValue())).toList();
     }
 
-    private String columnName(int index, RunResult run) {
+    private String columnName(ResultFiles.Loaded loaded) {
+        RunResult run = loaded.run();
         if (!names.isEmpty()) {
-            return names.get(index);
+            return names.get(loaded.fileIndex());
         }
-        if (by != null) {
-            String value = run.labels().getOrDefault(by, run.environment().get(by));
-            if (value == null) {
-                throw new IllegalArgumentException(files.get(index) + " has no label " + by);
+        if (!by.isEmpty()) {
+            List<String> values = new ArrayList<>();
+            for (String key : by) {
+                String value = run.labels().getOrDefault(key, run.environment().get(key));
+                if (value == null) {
+                    throw new IllegalArgumentException(loaded.source() + " has no label " + key);
+                }
+                values.add(value);
             }
-            return value;
+            return String.join("/", values);
         }
-        return run.labels().getOrDefault(Labels.TARGET, ResultFiles.label(files.get(index)));
+        return run.labels().getOrDefault(Labels.TARGET, ResultFiles.label(loaded.file()));
     }
 
     private void writeCharts(Map<String, String> charts) {

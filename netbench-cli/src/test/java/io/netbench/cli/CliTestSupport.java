@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,10 +35,18 @@ final class CliTestSupport {
 
     /** Runs {@code command} as a process of its own; one that has not ended after {@code timeout} is killed and fails. */
     static Run exec(Duration timeout, List<String> command) throws IOException, InterruptedException {
+        return exec(timeout, command, Map.of());
+    }
+
+    /** As {@link #exec(Duration, List)}, with {@code env} added to this process's environment. */
+    static Run exec(Duration timeout, List<String> command, Map<String, String> env) throws IOException,
+            InterruptedException {
         Path out = Files.createTempFile("netbench-test", ".out");
         Path err = Files.createTempFile("netbench-test", ".err");
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process p = builder.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
                 throw new AssertionError(command + " did not end within " + timeout + ": " + Files.readString(err));

@@ -43,6 +43,22 @@ class CompareCommandTest {
     }
 
     @Test
+    void resultsFormatPrintsEachTargetsResultsAndNothingElse() throws Exception {
+        try (QperfServer qperf = QperfServer.builder().port(0).threads(1).build()) {
+            String target = "127.0.0.1:" + qperf.port();
+            CliTestSupport.Run run = CliTestSupport.execute("compare", "--target", "a=" + target, "--target",
+                    "b=" + target, "--rounds", "2", "-t", "1", "--format", "results", "--quiet", "--label",
+                    "placement=same-node", "tcp_lat");
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("", run.err(), "a pod's logs must be the results alone");
+            List<RunResult> runs = io.netbench.core.ResultJson.readAll(run.out());
+            assertEquals(List.of("a", "b"), runs.stream().map(r -> r.labels().get("target")).toList());
+            assertEquals("same-node", runs.get(1).labels().get("placement"));
+            assertEquals(2, runs.get(0).tests().size(), "two rounds");
+        }
+    }
+
+    @Test
     void badTargetsAreOneLine() {
         CliTestSupport.Run run = CliTestSupport.execute("compare", "--target", "nohost", "tcp_lat");
         assertEquals(2, run.exitCode());

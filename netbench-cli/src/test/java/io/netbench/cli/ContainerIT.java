@@ -14,7 +14,6 @@ import io.netbench.core.RunResult;
 import io.netbench.core.TestResult;
 import io.netbench.core.testing.ExternalTools;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerIT {
-    private static final String IMAGE = "netbench:latest";
+    private static final String IMAGE = Podman.IMAGE;
     private static final String SWEEP = "msg_size:1:64K:*64";
     private static final List<String> SIZES = List.of("1", "64", "4096");
     private static final Path JAR = Path.of(System.getProperty("netbench.jar", "target/netbench.jar"));
@@ -52,7 +51,6 @@ class ContainerIT {
     private static final String HOSTNET = Podman.name("hostnet");
 
     private static Podman podman;
-    private static boolean imageWasThere;
     private static Process hostServer;
     /** qperf and HTTP ports: host process, runc container (published), the image on the host network, --cpus 1. */
     private static int[] ports;
@@ -66,11 +64,8 @@ class ContainerIT {
         podman = Podman.require();
         ExternalTools.require("qperf");
         Files.createDirectories(WORK);
-        imageWasThere = podman.exec("image", "exists", IMAGE).exitCode() == 0;
-        Run build = CliTestSupport.exec(Duration.ofMinutes(5), List.of(ROOT.resolve("bin/build-image").toString(),
-                "--jar", JAR.toString(), "--save", WORK.resolve("netbench.tar").toString()));
-        assertEquals(0, build.exitCode(), build.err());
-        ports = freePorts(8);
+        podman.buildImage(ROOT, JAR, "--save", WORK.resolve("netbench.tar").toString());
+        ports = Podman.freePorts(8);
         List<String> host = new ArrayList<>(List.of(CliTestSupport.java()));
         host.addAll(hostFlags());
         host.addAll(List.of("-jar", JAR.toString(), "server", "--bind", "127.0.0.1", "--port", str(ports[0]),
@@ -100,12 +95,6 @@ class ContainerIT {
         }
         if (podman != null) {
             podman.removeAll();
-            if (!imageWasThere) {
-                String id = podman.exec("image", "inspect", IMAGE, "--format", "{{.Id}}").out().trim();
-                if (!id.isEmpty()) {
-                    podman.exec("rmi", "--force", id);
-                }
-            }
         }
     }
 
@@ -250,23 +239,6 @@ class ContainerIT {
         String natives = Files.createDirectories(WORK.resolve("natives")).toAbsolutePath().toString();
         return entrypoint.subList(1, entrypoint.indexOf("-jar")).stream()
                 .map(f -> f.toString().replace("/var/lib/netbench", natives)).toList();
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        int[] free = new int[n];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0);
-                held.add(s);
-                free[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
-        return free;
     }
 
     private static String str(int port) {

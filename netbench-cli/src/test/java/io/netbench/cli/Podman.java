@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.netbench.cli.CliTestSupport.Run;
 import io.netbench.core.testing.ExternalTools;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +21,8 @@ import java.util.Set;
  * Every container it starts is named {@code nbtest-NAME-PID} and removed by {@link #removeAll()}.
  */
 final class Podman {
+    /** The image the tests build and run. */
+    static final String IMAGE = "netbench:latest";
     /** The options every {@code podman run} here needs. */
     private static final List<String> RUN = List.of("run", "--runtime", "runc", "--ulimit", "nofile=20000:20000",
             "--ulimit", "nproc=1024:1024");
@@ -24,6 +30,8 @@ final class Podman {
 
     private final String podman;
     private final Set<String> containers = new LinkedHashSet<>();
+    /** The image {@link #buildImage} made, where it was not there before; null otherwise. */
+    private String builtImage;
 
     private Podman(String podman) {
         this.podman = podman;
@@ -45,6 +53,19 @@ final class Podman {
         List<String> command = new ArrayList<>(List.of(podman));
         command.addAll(List.of(args));
         return CliTestSupport.exec(TIMEOUT, command);
+    }
+
+    /**
+     * {@code podman kube ARGS} with the same runtime and rlimits as {@link #run}: {@code kube play}
+     * takes neither as an option, so they go in a containers.conf written to {@code dir}.
+     */
+    Run kube(Path dir, String... args) throws IOException, InterruptedException {
+        Path conf = dir.resolve("containers.conf");
+        Files.writeString(conf, "[containers]\ndefault_ulimits = [\"nofile=20000:20000\", \"nproc=1024:1024\"]\n"
+                + "[engine]\nruntime = \"runc\"\n");
+        List<String> command = new ArrayList<>(List.of(podman, "kube"));
+        command.addAll(List.of(args));
+        return CliTestSupport.exec(TIMEOUT, command, Map.of("CONTAINERS_CONF", conf.toAbsolutePath().toString()));
     }
 
     /** {@code podman ARGS}, which must succeed; its stdout, trimmed. */
@@ -86,11 +107,50 @@ final class Podman {
         }
     }
 
-    /** Removes (by name, by force) every container this instance started. */
+    /**
+     * {@code bin/build-image --jar JAR OPTIONS}: the image {@code netbench:latest} from the jar just
+     * packaged, offline; {@link #removeAll()} removes it again unless it was there before.
+     */
+    void buildImage(Path root, Path jar, String... options) throws IOException, InterruptedException {
+        boolean wasThere = exec("image", "exists", IMAGE).exitCode() == 0;
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin/build-image").toString(), "--jar",
+                jar.toString()));
+        command.addAll(List.of(options));
+        Run build = CliTestSupport.exec(TIMEOUT, command);
+        assertEquals(0, build.exitCode(), build.err());
+        builtImage = wasThere ? null : IMAGE;
+    }
+
+    /** Removes (by name, by force) every container this instance started, and the image it built. */
     void removeAll() throws IOException, InterruptedException {
         for (String name : containers) {
             exec("rm", "-f", "--ignore", name);
         }
         containers.clear();
+        if (builtImage != null) {
+            String id = exec("image", "inspect", builtImage, "--format", "{{.Id}}").out().trim();
+            if (!id.isEmpty()) {
+                exec("rmi", "--force", id);
+            }
+            builtImage = null;
+        }
+    }
+
+    /** {@code n} distinct ports that were free a moment ago, for {@code -p} or a hostPort. */
+    static int[] freePorts(int n) throws IOException {
+        int[] free = new int[n];
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0);
+                held.add(s);
+                free[i] = s.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
+        }
+        return free;
     }
 }

@@ -159,4 +159,23 @@ class ReportCommandTest {
         assertEquals("report: -o /no/such/dir/r.md: cannot write there (no such directory, or not writable)\n",
                 nowhere.err());
     }
+
+    @Test
+    void aFileOfSeveralDocumentsIsReadWholeAndColumnsCanJoinLabels(@TempDir Path dir) throws Exception {
+        Path logs = dir.resolve("logs.json");
+        Files.writeString(logs, Files.readString(ROUNDS.resolve("host.json")) + "\n"
+                + Files.readString(ROUNDS.resolve("runc.json")) + "\n");
+        CliTestSupport.Run byTarget = CliTestSupport.execute("report", logs.toString());
+        assertEquals(0, byTarget.exitCode(), byTarget.err());
+        assertTrue(byTarget.out().contains("| msg_size | host | runc |"), byTarget.out());
+        CliTestSupport.Run joined = CliTestSupport.execute("report", "--by", "target,hostname", logs.toString());
+        assertTrue(joined.out().contains("| msg_size | host/node-1 | runc/node-1 |"), joined.out());
+        CliTestSupport.Run missing = CliTestSupport.execute("report", "--by", "target,zone", logs.toString());
+        assertEquals(2, missing.exitCode());
+        assertEquals("report: " + logs + " (document 1) has no label zone\n", missing.err());
+        CliTestSupport.Run twice = CliTestSupport.execute("merge", logs.toString(), ROUNDS.resolve("runc.json").toString());
+        assertEquals(2, twice.exitCode());
+        assertEquals("merge: " + ROUNDS.resolve("runc.json") + " repeats run run-runc of " + logs + " (document 2)\n",
+                twice.err());
+    }
 }

@@ -1,6 +1,7 @@
 package io.netbench.core;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import com.fasterxml.jackson.jr.ob.ValueIterator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -112,11 +113,62 @@ public final class ResultJson {
      *
      * @param json the document's text
      * @return the run it holds
-     * @throws IllegalArgumentException if the text is not JSON or not a netbench result; text before
-     *         the document (a JVM banner or a log line that went to stdout) is named with its line
+     * @throws IllegalArgumentException if the text is not JSON, not a netbench result, or more than
+     *         one; text before the document (a JVM banner or a log line that went to stdout) is named
+     *         with its line
      */
     public static RunResult read(String json) {
-        Map<String, Object> doc = parse(json);
+        List<RunResult> runs = readAll(json);
+        if (runs.size() != 1) {
+            throw new IllegalArgumentException("expected one netbench result, found " + runs.size());
+        }
+        return runs.get(0);
+    }
+
+    /**
+     * Reads every document of a text that holds one or more, one after the other: what
+     * {@code kubectl logs} prints for several pods or containers, or {@code compare --format
+     * results} for several targets.
+     *
+     * @param text the documents' text
+     * @return the runs, in order
+     * @throws IllegalArgumentException as {@link #read(String)}, naming the document that is wrong
+     */
+    public static List<RunResult> readAll(String text) {
+        String trimmed = text.stripLeading();
+        if (!trimmed.startsWith("{")) {
+            int line = (int) text.substring(0, text.length() - trimmed.length()).lines().count() + 1;
+            String found = trimmed.lines().findFirst().orElse("(nothing)");
+            throw new IllegalArgumentException("line " + line + " is not JSON: '"
+                    + (found.length() > 70 ? found.substring(0, 70) + "..." : found)
+                    + "' (only the JSON document may be on stdout: JVM banners and logs belong on stderr)");
+        }
+        List<RunResult> runs = new ArrayList<>();
+        try (ValueIterator<Object> documents = JSON.std.anySequenceFrom(text)) {
+            while (documents.hasNext()) {
+                Object doc = documents.next();
+                String where = runs.isEmpty() ? "" : "document " + (runs.size() + 1) + ": ";
+                if (!(doc instanceof Map<?, ?> map)) {
+                    throw new IllegalArgumentException(where + "not a netbench result (not a JSON object)");
+                }
+                try {
+                    runs.add(document(map, "v1-" + digest(text) + (runs.isEmpty() ? "" : "-" + runs.size())));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + e.getMessage(), e);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new IllegalArgumentException("not valid JSON: " + message.lines().findFirst().orElse(""), e);
+        }
+        return runs;
+    }
+
+    /** One parsed document; a version 1 document, which has no run id, gets {@code v1RunId}. */
+    private static RunResult document(Map<?, ?> doc, String v1RunId) {
         Object format = doc.get("format");
         boolean v1 = FORMAT_V1.equals(format);
         if (!v1 && !FORMAT.equals(format)) {
@@ -132,28 +184,11 @@ public final class ResultJson {
             for (Object arg : (List<?>) doc.get("command")) {
                 command.add(String.valueOf(arg));
             }
-            String runId = v1 ? "v1-" + digest(json) : (String) doc.get("run_id");
+            String runId = v1 ? v1RunId : (String) doc.get("run_id");
             return new RunResult((String) doc.get("version"), runId, Instant.parse((String) doc.get("start")), command,
                     strings(doc, "labels"), strings(doc, "environment"), tests);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("malformed netbench result: " + e.getMessage(), e);
-        }
-    }
-
-    private static Map<String, Object> parse(String json) {
-        String trimmed = json.stripLeading();
-        if (!trimmed.startsWith("{")) {
-            int line = (int) json.substring(0, json.length() - trimmed.length()).lines().count() + 1;
-            String found = trimmed.lines().findFirst().orElse("(nothing)");
-            throw new IllegalArgumentException("line " + line + " is not JSON: '"
-                    + (found.length() > 70 ? found.substring(0, 70) + "..." : found)
-                    + "' (only the JSON document may be on stdout: JVM banners and logs belong on stderr)");
-        }
-        try {
-            return JSON.std.mapFrom(json);
-        } catch (IOException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new IllegalArgumentException("not valid JSON: " + message.lines().findFirst().orElse(""), e);
         }
     }
 

@@ -83,4 +83,32 @@ class ResultJsonTest {
                 () -> TestResult.builder("wrk", "http").duration(Duration.ofSeconds(-1)).build());
         assertTrue(e.getMessage().startsWith("duration"), e.getMessage());
     }
+
+    @Test
+    void readsSeveralDocumentsOneAfterTheOther() {
+        TestResult test = TestResult.builder("qperf", "tcp_lat").param("msg_size", 64).build();
+        RunResult a = RunResult.of(Instant.parse("2026-12-01T10:00:00Z"), List.of(), Map.of("pod", "a"), List.of(test));
+        RunResult b = RunResult.of(Instant.parse("2026-12-01T10:00:00Z"), List.of(), Map.of("pod", "b"), List.of(test));
+        String logs = ResultJson.write(a) + "\n" + ResultJson.write(b) + "\n";
+        List<RunResult> runs = ResultJson.readAll(logs);
+        assertEquals(List.of(a.runId(), b.runId()), runs.stream().map(RunResult::runId).toList());
+        assertEquals(Map.of("pod", "b"), runs.get(1).labels());
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> ResultJson.read(logs));
+        assertEquals("expected one netbench result, found 2", one.getMessage());
+        IllegalArgumentException second = assertThrows(IllegalArgumentException.class,
+                () -> ResultJson.readAll(ResultJson.write(a) + "\n{\"format\":\"other\"}"));
+        assertTrue(second.getMessage().startsWith("document 2: not a netbench result"), second.getMessage());
+        IllegalArgumentException garbage = assertThrows(IllegalArgumentException.class,
+                () -> ResultJson.readAll(ResultJson.write(a) + "\nPicked up JAVA_TOOL_OPTIONS\n"));
+        assertTrue(garbage.getMessage().startsWith("not valid JSON: "), garbage.getMessage());
+    }
+
+    @Test
+    void oldDocumentsInOneTextGetRunIdsOfTheirOwn() throws Exception {
+        String v1 = new String(ResultJsonTest.class.getResourceAsStream("/result-v1.json").readAllBytes(),
+                StandardCharsets.UTF_8);
+        List<RunResult> runs = ResultJson.readAll(v1 + v1);
+        assertEquals(2, runs.size());
+        assertTrue(!runs.get(0).runId().equals(runs.get(1).runId()), runs.get(0).runId());
+    }
 }
