@@ -1,7 +1,7 @@
 package io.netbench.tcp.internal.server;
 
+import io.netbench.core.OutOfMemory;
 import io.netbench.core.internal.CpuPinning;
-import io.netbench.core.internal.OutOfMemory;
 import io.netbench.tcp.QperfTest;
 import io.netbench.tcp.internal.protocol.ConfCodec;
 import io.netbench.tcp.internal.protocol.QperfRequest;

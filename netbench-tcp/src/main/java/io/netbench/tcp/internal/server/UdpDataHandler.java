@@ -1,6 +1,6 @@
 package io.netbench.tcp.internal.server;
 
-import io.netbench.core.internal.OutOfMemory;
+import io.netbench.core.OutOfMemory;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;

@@ -1,6 +1,6 @@
 package io.netbench.tcp.internal.server;
 
-import io.netbench.core.internal.OutOfMemory;
+import io.netbench.core.OutOfMemory;
 import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

@@ -1,4 +1,4 @@
-package io.netbench.core.internal;
+package io.netbench.core;
 
 import io.netty.util.internal.OutOfDirectMemoryError;
 
