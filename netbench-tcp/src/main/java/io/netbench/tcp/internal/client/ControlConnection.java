@@ -137,6 +137,10 @@ final class ControlConnection implements AutoCloseable {
             if (isText(bytes, n)) {
                 throw serverError(Arrays.copyOf(bytes, n));
             }
+            if (n > 0) {
+                throw new QperfException(server.getHostString() + ": not a qperf server on port " + server.getPort()
+                        + " (it answered " + n + " bytes and closed, where qperf's " + item + " is " + length + ")");
+            }
             throw new QperfException("failed to receive " + item + ": server not responding");
         }
         return Unpooled.wrappedBuffer(bytes);

@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal.server;
 
+import io.netbench.core.Durations;
 import io.netbench.tcp.QperfTest;
 import io.netbench.tcp.internal.protocol.QperfRequest;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public record ServerLimits(Duration maxTime, long maxMsgSize, long maxSockBufSiz
      */
     public ServerLimits {
         if (maxTime == null || maxTime.toSeconds() < 1) {
-            throw new IllegalArgumentException("maxTime must be >= 1s: " + maxTime);
+            throw new IllegalArgumentException("maxTime must be >= 1s: " + Durations.format(maxTime));
         }
         if (maxMsgSize < 1) {
             throw new IllegalArgumentException("maxMsgSize must be >= 1: " + maxMsgSize);
@@ -37,7 +38,7 @@ public record ServerLimits(Duration maxTime, long maxMsgSize, long maxSockBufSiz
             throw new IllegalArgumentException("maxSessions must be >= 1: " + maxSessions);
         }
         if (handshakeTimeout == null || handshakeTimeout.toMillis() < 1) {
-            throw new IllegalArgumentException("handshakeTimeout must be positive: " + handshakeTimeout);
+            throw new IllegalArgumentException("handshakeTimeout must be positive: " + Durations.format(handshakeTimeout));
         }
     }
 
