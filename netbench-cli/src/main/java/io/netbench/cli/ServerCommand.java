@@ -136,8 +136,6 @@ final class ServerCommand implements Callable<Integer> {
                 qperf = qperfOptions.build();
                 out.printf("qperf listening on %s port %d (tcp+udp, %s, %s)%n", address(), qperf.port(),
                         type.displayName(), loops());
-                err.printf("qperf: test buffers may hold %d MiB of direct memory together (--memory-budget)%n",
-                        qperf.memoryBudget() >> 20);
             }
             if (!noHttp) {
                 http = httpOptions.build();
@@ -145,6 +143,11 @@ final class ServerCommand implements Callable<Integer> {
                         loops());
             }
             out.flush();
+            if (qperf != null) {
+                err.printf("qperf: test buffers may hold %d MiB of direct memory together (--memory-budget)%n",
+                        qperf.memoryBudget() >> 20);
+                err.flush();
+            }
             if (admin != null) {
                 admin.ready();
             }
