@@ -1,6 +1,9 @@
 package io.netbench.cli;
 
-/** The entry point of {@code java -jar netbench.jar}: the only place that calls System.exit. */
+/**
+ * The entry point of {@code java -jar netbench.jar}: the only place that calls System.exit (and,
+ * on a fatal out-of-memory error, {@link ProcessErrors} halts).
+ */
 public final class Main {
     private Main() {
     }
@@ -11,6 +14,7 @@ public final class Main {
         if (System.getProperty("io.netty.leakDetection.level") == null) {
             System.setProperty("io.netty.leakDetection.level", "disabled");
         }
+        ProcessErrors.install(System.err);
         System.exit(NetbenchCommand.newCommandLine().execute(args));
     }
 }

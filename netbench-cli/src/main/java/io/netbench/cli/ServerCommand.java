@@ -68,6 +68,15 @@ final class ServerCommand implements Callable<Integer> {
             description = "Most qperf tests running at once, over all clients (default 256).")
     private int maxSessions = 256;
 
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", description = "Close a qperf connection that takes"
+            + " longer over a step of its handshake: its first bytes, its request or data preamble, its sync (default 10).")
+    private int handshakeSeconds = (int) QperfServer.DEFAULT_HANDSHAKE_TIMEOUT.toSeconds();
+
+    @Option(names = "--memory-budget", paramLabel = "SIZE", description = "Direct memory the buffers of all running"
+            + " qperf tests may hold; a test beyond it gets 'server busy: memory' (default: the JVM's direct memory"
+            + " limit or the container's memory limit, whichever is lower, less a quarter).")
+    private String memoryBudget;
+
     @Option(names = "--no-warmup", description = "Listen at once, without warming up the JIT on loopback first.")
     private boolean noWarmup;
 
@@ -93,12 +102,17 @@ final class ServerCommand implements Callable<Integer> {
         atLeastOne("--threads", threads);
         atLeastOne("--max-time", maxTime);
         atLeastOne("--max-sessions", maxSessions);
+        atLeastOne("--handshake-timeout", handshakeSeconds);
         PrintWriter err = spec.commandLine().getErr();
         TransportType type = transport.select(err);
         PrintWriter out = spec.commandLine().getOut();
         QperfServer.Builder qperfOptions = QperfServer.builder().port(port).bindAddress(bind).transport(type)
                 .threads(threads).maxTime(Duration.ofSeconds(maxTime)).maxSessions(maxSessions).notices(err::println)
+                .handshakeTimeout(Duration.ofSeconds(handshakeSeconds))
                 .jitWarmup(noQperf || noWarmup ? Duration.ZERO : QPERF_WARMUP);
+        if (memoryBudget != null) {
+            qperfOptions.memoryBudget(OptionValues.qperfSize("--memory-budget", memoryBudget));
+        }
         HttpBenchServer.Builder httpOptions = HttpBenchServer.builder().port(httpPort).bindAddress(bind)
                 .transport(type).threads(threads).maxConnections(maxConnections)
                 .idleTimeout(Duration.ofSeconds(idleSeconds)).notices(err::println)
@@ -129,6 +143,11 @@ final class ServerCommand implements Callable<Integer> {
                         loops());
             }
             out.flush();
+            if (qperf != null) {
+                err.printf("qperf: test buffers may hold %d MiB of direct memory together (--memory-budget)%n",
+                        qperf.memoryBudget() >> 20);
+                err.flush();
+            }
             if (admin != null) {
                 admin.ready();
             }

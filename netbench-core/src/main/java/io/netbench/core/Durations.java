@@ -72,4 +72,30 @@ public final class Durations {
         throw new IllegalArgumentException(
                 "bad duration: " + text + " (expected an integer with an optional unit ms, s, m or h, e.g. 10s)");
     }
+
+    /**
+     * A duration as a user writes one, for messages: {@code 0s}, {@code 500ms}, {@code 10s},
+     * {@code 3m}, {@code 1h}, {@code 90s}, {@code -1s}, {@code 500us}, {@code 5ns}; not Java's
+     * {@code PT0S}.
+     *
+     * @param duration any duration, or {@code null}
+     * @return the text, {@code null} for {@code null}
+     */
+    public static String format(Duration duration) {
+        if (duration == null) {
+            return "null";
+        }
+        if (duration.getNano() % 1_000_000 != 0) {
+            long nanos = duration.toNanos();
+            return nanos % 1000 == 0 ? nanos / 1000 + "us" : nanos + "ns";
+        }
+        if (duration.getNano() != 0) {
+            return duration.toMillis() + "ms";
+        }
+        long seconds = duration.getSeconds();
+        if (seconds != 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,5 +32,18 @@ class DurationsTest {
     @ValueSource(strings = {"", "s", "1.5s", "10sec", "1d", "-5", "10 s", "9999999999999999h"})
     void wrkRejects(String text) {
         assertThrows(IllegalArgumentException.class, () -> Durations.parseWrk(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0,0s", "10000,10s", "180000,3m", "3600000,1h", "90000,90s", "500,500ms", "-1000,-1s", "-500,-500ms"})
+    void messagesSayDurationsAsUsersWriteThem(long millis, String text) {
+        assertEquals(text, Durations.format(Duration.ofMillis(millis)));
+    }
+
+    @Test
+    void belowAMillisecondTheyKeepTheirPrecision() {
+        assertEquals("500us", Durations.format(Duration.ofNanos(500_000)));
+        assertEquals("5ns", Durations.format(Duration.ofNanos(5)));
+        assertEquals("null", Durations.format(null));
     }
 }

@@ -1,5 +1,6 @@
 package io.netbench.http;
 
+import io.netbench.core.Durations;
 import io.netbench.core.Ports;
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.Warmup;
@@ -63,14 +64,14 @@ public record HttpLoadOptions(URI uri, int threads, int connections, Duration du
             throw new IllegalArgumentException("number of connections must be >= threads");
         }
         if (duration == null || duration.toMillis() < 1) {
-            throw new IllegalArgumentException("duration must be positive: " + duration);
+            throw new IllegalArgumentException("duration must be positive: " + Durations.format(duration));
         }
         if (warmup == null || warmup.isNegative()) {
-            throw new IllegalArgumentException("warmup must be >= 0: " + warmup);
+            throw new IllegalArgumentException("warmup must be >= 0: " + Durations.format(warmup));
         }
         Warmup.checkTime(jitWarmup);
         if (timeout == null || timeout.toMillis() < 1) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            throw new IllegalArgumentException("timeout must be positive: " + Durations.format(timeout));
         }
         if (rate < 0) {
             throw new IllegalArgumentException("rate must be >= 0: " + rate);

@@ -37,8 +37,8 @@ class HttpLoadOptionsTest {
     void eachBadOptionIsNamed() {
         assertBad("threads must be >= 1: 0", full().threads(0));
         assertBad("number of connections must be >= threads", full().connections(2));
-        assertBad("duration must be positive: PT0S", full().duration(Duration.ZERO));
-        assertBad("warmup must be >= 0: PT-1S", full().warmup(Duration.ofSeconds(-1)));
+        assertBad("duration must be positive: 0s", full().duration(Duration.ZERO));
+        assertBad("warmup must be >= 0: -1s", full().warmup(Duration.ofSeconds(-1)));
         assertBad("timeout must be positive: null", full().timeout(null));
         assertBad("rate must be >= 0: -1", full().rate(-1));
         assertBad("pipeline must be 1..1024: 1025", full().pipeline(1025));

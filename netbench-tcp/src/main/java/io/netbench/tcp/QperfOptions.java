@@ -1,5 +1,6 @@
 package io.netbench.tcp;
 
+import io.netbench.core.Durations;
 import io.netbench.core.Ports;
 import io.netbench.core.TransportType;
 import java.time.Duration;
@@ -79,9 +80,9 @@ public record QperfOptions(String host, int port, QperfTest test, long msgSize, 
         check(!test.isUdp() || msgSize <= QperfTest.MAX_UDP_MSG_SIZE, "msg_size " + msgSize + " is too large for "
                 + test.qperfName() + ": a UDP datagram carries at most " + QperfTest.MAX_UDP_MSG_SIZE + " bytes");
         check(time != null && time.toSeconds() >= 1 && time.toSeconds() <= 0xFFFFFFFFL,
-                "time must be at least 1 second: " + time);
-        check(timeout != null && timeout.toSeconds() >= 1, "timeout must be at least 1 second: " + timeout);
-        check(waitServer != null && !waitServer.isNegative(), "wait_server must be >= 0: " + waitServer);
+                "time must be at least 1 second: " + Durations.format(time));
+        check(timeout != null && timeout.toSeconds() >= 1, "timeout must be at least 1 second: " + Durations.format(timeout));
+        check(waitServer != null && !waitServer.isNegative(), "wait_server must be >= 0: " + Durations.format(waitServer));
         check(localSockBufSize >= 0 && remoteSockBufSize >= 0 && localSockBufSize <= Integer.MAX_VALUE
                 && remoteSockBufSize <= Integer.MAX_VALUE, "sock_buf_size must be 0..2147483647");
         Ports.checkListen("ip_port", dataPort);
@@ -90,7 +91,7 @@ public record QperfOptions(String host, int port, QperfTest test, long msgSize, 
                 "cpu affinity must be 0.." + (MAX_CPUS - 1) + " or NO_AFFINITY: " + localCpu + ", " + remoteCpu);
         check(transport.isAvailable(), "transport " + transport.displayName() + " is " + transport.availabilityText());
         check(jitWarmup != null && !jitWarmup.isNegative() && (jitWarmup.isZero() || jitWarmup.toMillis() >= 1),
-                "jitWarmup must be 0 or at least 1 ms: " + jitWarmup);
+                "jitWarmup must be 0 or at least 1 ms: " + Durations.format(jitWarmup));
         check(!reverse || test == QperfTest.TCP_BW, "reverse applies to tcp_bw only, not " + test.qperfName());
     }
 

@@ -3,11 +3,13 @@ package io.netbench.tcp;
 import io.netbench.core.AbstractServerBuilder;
 import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.LibC;
 import io.netbench.core.internal.ServerSkeleton;
 import io.netbench.tcp.internal.server.Listeners;
 import io.netbench.tcp.internal.server.ServerContext;
 import io.netbench.tcp.internal.server.ServerLimits;
 import io.netty.channel.Channel;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -33,6 +35,8 @@ import java.util.function.Consumer;
 public final class QperfServer implements AutoCloseable {
     /** qperf's default listen port. */
     public static final int DEFAULT_PORT = 19765;
+    /** How long the server waits by default for each step of a client's handshake: 10 s. */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = ServerLimits.DEFAULT.handshakeTimeout();
 
     private final ServerSkeleton skeleton;
     private final Channel tcp;
@@ -82,6 +86,11 @@ public final class QperfServer implements AutoCloseable {
         return context.activeSessions();
     }
 
+    /** {@return the direct memory that the buffers of all running tests may hold together, in bytes} */
+    public long memoryBudget() {
+        return context.memoryBudget();
+    }
+
     /** Closes the listeners and every connection, waiting at most a second. */
     @Override
     public void close() {
@@ -93,6 +102,8 @@ public final class QperfServer implements AutoCloseable {
         private Duration maxTime = Duration.ofHours(1);
         private long maxMsgSize = 64L << 20;
         private int maxSessions = ServerLimits.DEFAULT.maxSessions();
+        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private long memoryBudget = -1;
         private Consumer<String> notices = s -> { };
 
         private Builder() {
@@ -135,6 +146,37 @@ public final class QperfServer implements AutoCloseable {
         }
 
         /**
+         * How long the server waits for each step of a client's handshake before closing its
+         * connection: the first bytes, the request or one-port preamble, the synchronisation
+         * before the test. Connections that send nothing, or stop half-way, then cannot pile up.
+         *
+         * @param handshakeTimeout positive; default 10 s
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration handshakeTimeout) {
+            this.handshakeTimeout = handshakeTimeout;
+            return this;
+        }
+
+        /**
+         * The direct memory that the data buffers of all running tests may hold together; a test
+         * whose buffers do not fit is refused with "server busy: memory" before it starts. A test's
+         * buffers are about its msg_size (a tcp_bw receiver reads 64 KiB at most, a UDP test holds
+         * 64 KiB).
+         *
+         * @param bytes at least 0; default: the JVM's direct memory limit, or the container's memory
+         *     limit if lower, less a quarter (at least 16 MiB) for the event loops
+         * @return this builder
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("memoryBudget must be >= 0: " + bytes);
+            }
+            this.memoryBudget = bytes;
+            return this;
+        }
+
+        /**
          * Where the server tells about refused and failed clients, one line each, from its event loops.
          *
          * @param notices e.g. {@code System.err::println}; default none
@@ -156,14 +198,26 @@ public final class QperfServer implements AutoCloseable {
             InetAddress bind = validateListenOptions();
             TransportType transport = transport();
             ServerLimits limits = new ServerLimits(maxTime, maxMsgSize, ServerLimits.DEFAULT.maxSockBufSize(),
-                    maxSessions);
+                    maxSessions, handshakeTimeout);
             warmUp();
+            bindNativeCalls();
             ServerSkeleton skeleton = new ServerSkeleton(transport, threads(), "netbench-qperf-server");
-            ServerContext context = new ServerContext(transport, bind, limits, notices, skeleton.connections());
+            ServerContext context = new ServerContext(transport, bind, limits,
+                    memoryBudget >= 0 ? memoryBudget : ServerContext.automaticMemoryBudget(), notices,
+                    skeleton.connections());
             Channel tcp = skeleton.bind(Listeners.tcp(skeleton.group(), context), bind, port(), "");
             skeleton.bind(Listeners.udp(skeleton.group(), context), bind,
                     ((InetSocketAddress) tcp.localAddress()).getPort(), "UDP");
             return new QperfServer(skeleton, tcp, transport, context);
+        }
+
+        /** libc now, not on a connection once descriptors have run out (see {@link LibC#bind()}). */
+        private void bindNativeCalls() {
+            try {
+                LibC.bind();
+            } catch (IOException e) {
+                notices.accept("qperf: " + e.getMessage());
+            }
         }
 
         /** Every socket test at once through the one-port path, from this process's qperf client. */

@@ -145,21 +145,35 @@ class QperfClientServerTest {
     @Test
     void aPeerAnsweringWithNoPortIsNotAQperfServer() throws Exception {
         try (ServerSocket peer = new ServerSocket(0)) {
-            CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
-                try (Socket s = peer.accept()) {
-                    s.getInputStream().readNBytes(200);
-                    s.getOutputStream().write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f});
-                    s.getInputStream().read();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            QperfException e = assertThrows(QperfException.class,
-                    () -> QperfClient.to("127.0.0.1", peer.getLocalPort()).test(QperfTest.TCP_LAT).run());
+            QperfException e = againstPeer(peer, QperfTest.TCP_LAT, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f});
             assertEquals("127.0.0.1: not a qperf server on port " + peer.getLocalPort()
                     + " (it answered with data port 2147483647)", e.getMessage());
-            answer.get(5, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aPeerAnsweringAShortBinaryReplyIsNotAQperfServer() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0)) {
+            QperfException e = againstPeer(peer, QperfTest.CONF, new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, 0, 1});
+            assertTrue(e.getMessage().startsWith("127.0.0.1: not a qperf server on port " + peer.getLocalPort()
+                    + " (it answered 5 bytes and closed"), e.getMessage());
+        }
+    }
+
+    /** Runs {@code test} against {@code peer}, which reads the request, answers {@code answer} and closes. */
+    private static QperfException againstPeer(ServerSocket peer, QperfTest test, byte[] answer) throws Exception {
+        CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+            try (Socket s = peer.accept()) {
+                s.getInputStream().readNBytes(200);
+                s.getOutputStream().write(answer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        QperfException e = assertThrows(QperfException.class,
+                () -> QperfClient.to("127.0.0.1", peer.getLocalPort()).test(test).run());
+        served.get(5, TimeUnit.SECONDS);
+        return e;
     }
 
     @Test

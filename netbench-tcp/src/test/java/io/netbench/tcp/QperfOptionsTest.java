@@ -44,14 +44,14 @@ class QperfOptionsTest {
         "port|port 0: expected a port 1..65535",
         "msgSize|msg_size must be 1..4294967295 bytes: -1",
         "udpMsgSize|msg_size 65508 is too large for udp_lat: a UDP datagram carries at most 65507 bytes",
-        "time|time must be at least 1 second: PT0.5S",
-        "timeout|timeout must be at least 1 second: PT0S",
-        "waitServer|wait_server must be >= 0: PT-1S",
+        "time|time must be at least 1 second: 500ms",
+        "timeout|timeout must be at least 1 second: 0s",
+        "waitServer|wait_server must be >= 0: -1s",
         "sockBuf|sock_buf_size must be 0..2147483647",
         "dataPort|ip_port 65536: expected a port 0..65535",
         "streams|streams must be 1..128: 129",
         "cpu|cpu affinity must be 0..1023 or NO_AFFINITY: -2, -2",
-        "jitWarmup|jitWarmup must be 0 or at least 1 ms: PT0.000000005S",
+        "jitWarmup|jitWarmup must be 0 or at least 1 ms: 5ns",
         "reverse|reverse applies to tcp_bw only, not tcp_lat",
     })
     void eachBadOptionIsNamed(String option, String message) {

@@ -95,6 +95,17 @@ public final class LibC {
         return new IOException(what + ": " + (bracket >= 0 ? message.substring(bracket + 2) : "errno " + e.getErrorCode()));
     }
 
+    /**
+     * Binds libc now rather than at the first call: binding may need to open files (JNA's own
+     * library), which fails once a server has used up its file descriptors, and a failure is
+     * remembered for good. Servers call it before they listen.
+     *
+     * @throws IOException with the reason where libc cannot be bound
+     */
+    public static void bind() throws IOException {
+        requireBound();
+    }
+
     /** Binds libc if not yet done; fails with the reason where it cannot be bound. */
     private static void requireBound() throws IOException {
         if (Binding.PROBLEM != null) {

@@ -1,5 +1,6 @@
 package io.netbench.core.internal;
 
+import io.netbench.core.Durations;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public final class Warmup {
      */
     public static Duration checkTime(Duration time) {
         if (time == null || time.isNegative() || !time.isZero() && time.toMillis() < 1) {
-            throw new IllegalArgumentException("jitWarmup must be 0 or at least 1 ms: " + time);
+            throw new IllegalArgumentException("jitWarmup must be 0 or at least 1 ms: " + Durations.format(time));
         }
         return time;
     }

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 final class ControlConnection implements AutoCloseable {
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_ERROR = 512;
+    /** How long {@link #explain} waits for the server's reason. */
+    private static final int EXPLAIN_MILLIS = 1000;
 
     private final Socket socket;
     private final Aborts.Registration registration;
@@ -135,6 +137,10 @@ final class ControlConnection implements AutoCloseable {
             if (isText(bytes, n)) {
                 throw serverError(Arrays.copyOf(bytes, n));
             }
+            if (n > 0) {
+                throw new QperfException(server.getHostString() + ": not a qperf server on port " + server.getPort()
+                        + " (it answered " + n + " bytes and closed, where qperf's " + item + " is " + length + ")");
+            }
             throw new QperfException("failed to receive " + item + ": server not responding");
         }
         return Unpooled.wrappedBuffer(bytes);
@@ -174,6 +180,25 @@ final class ControlConnection implements AutoCloseable {
                     + " (it answered with data port " + port + ")");
         }
         return port;
+    }
+
+    /**
+     * After the data path failed: the server's reason, if it sent one within a moment (a server
+     * that ends a test, out of memory say, says why on the control connection and closes the data
+     * path), else {@code failure} as it is.
+     */
+    QperfException explain(QperfException failure) {
+        byte[] start = new byte[4];
+        int n = 0;
+        try {
+            socket.setSoTimeout(EXPLAIN_MILLIS);
+            for (int r = 0; n < start.length && r >= 0; n += Math.max(r, 0)) {
+                r = in.read(start, n, start.length - n);
+            }
+        } catch (IOException e) {
+            return failure;
+        }
+        return isText(start, n) ? serverError(Arrays.copyOf(start, n)) : failure;
     }
 
     /** The server's error text: {@code start}, then the rest of its line (it closes after it). */

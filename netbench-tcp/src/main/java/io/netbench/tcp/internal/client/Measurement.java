@@ -52,6 +52,8 @@ final class Measurement {
             StopTimer timer = new StopTimer("netbench-qperf-timer", data, deadline);
             try {
                 local = data.run(size, deadline, recorder.newWriter(), options.reverse());
+            } catch (QperfException e) {
+                throw control.explain(e);
             } finally {
                 timer.cancel();
             }

@@ -8,19 +8,39 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * First handler of every connection to the listen port: a qperf request starts with its major
  * version (0, two zero bytes) and becomes a control connection; {@link Wire#DATA_MAGIC} and a
- * token make it the data connection of a one-port session; anything else is closed.
+ * token make it the data connection of a one-port session; anything else is closed, and so is a
+ * connection that has not said which it is within the server's handshake timeout (nothing, one
+ * byte, part of a preamble).
  */
 final class ConnectionSniffer extends ByteToMessageDecoder {
     private static final int PREAMBLE = Wire.DATA_MAGIC.length + Wire.TOKEN_LENGTH;
 
     private final ServerContext context;
+    private ScheduledFuture<?> deadline;
 
     ConnectionSniffer(ServerContext context) {
         this.context = context;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        long millis = context.limits.handshakeTimeout().toMillis();
+        deadline = ctx.executor().schedule(() -> {
+            context.notices.accept("qperf: closed " + ctx.channel().remoteAddress() + ": no request or preamble within "
+                    + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms") + " (handshake timeout)");
+            ctx.close();
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        deadline.cancel(false);
     }
 
     @Override

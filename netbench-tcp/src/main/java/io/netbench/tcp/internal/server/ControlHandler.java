@@ -1,7 +1,7 @@
 package io.netbench.tcp.internal.server;
 
+import io.netbench.core.OutOfMemory;
 import io.netbench.core.internal.CpuPinning;
-import io.netbench.tcp.QperfConf;
 import io.netbench.tcp.QperfTest;
 import io.netbench.tcp.internal.protocol.ConfCodec;
 import io.netbench.tcp.internal.protocol.QperfRequest;
@@ -22,16 +22,17 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The server side of qperf's control connection: reads the request, sets up the data path
  * (classic second port, or netbench's one-port mode), exchanges the synchronisation texts, and
- * closes after the client acknowledges the results. Never blocks; every wait has a deadline.
+ * closes after the client acknowledges the results. Never blocks; every wait has a deadline: the
+ * request and the client's first synchronisation the server's handshake timeout, the test its time
+ * and the client's timeout. A {@code quit} is answered and closed.
  */
 final class ControlHandler extends ByteToMessageDecoder {
-    private static final long REQUEST_DEADLINE_SECONDS = 10;
-
     private enum State { REQUEST, SYNC_BEFORE, RUNNING, IDLE }
 
     private final ServerContext context;
@@ -44,7 +45,7 @@ final class ControlHandler extends ByteToMessageDecoder {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        deadline(ctx, State.REQUEST, REQUEST_DEADLINE_SECONDS);
+        deadline(ctx, State.REQUEST, context.limits.handshakeTimeout().toMillis());
     }
 
     @Override
@@ -65,7 +66,8 @@ final class ControlHandler extends ByteToMessageDecoder {
                     if (session != null) {
                         session.clientSynced();
                     } else {
-                        ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(Wire.SYNC_BEFORE));
+                        ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(Wire.SYNC_BEFORE))
+                                .addListener(ChannelFutureListener.CLOSE);
                         context.notices.accept("qperf: quit request from " + ctx.channel().remoteAddress()
                                 + " ignored (the server keeps serving)");
                     }
@@ -104,11 +106,14 @@ final class ControlHandler extends ByteToMessageDecoder {
         switch (test) {
             case CONF -> {
                 ByteBuf conf = ctx.alloc().buffer(Wire.CONF_SIZE);
-                ConfCodec.encode(QperfConf.local(), conf);
+                ConfCodec.encode(context.conf, conf);
                 state = State.IDLE;
                 ctx.writeAndFlush(conf).addListener(ChannelFutureListener.CLOSE);
             }
-            case QUIT -> state = State.SYNC_BEFORE;
+            case QUIT -> {
+                state = State.SYNC_BEFORE;
+                deadline(ctx, State.SYNC_BEFORE, context.limits.handshakeTimeout().toMillis());
+            }
             default -> startSocketTest(ctx, request, test);
         }
     }
@@ -118,17 +123,18 @@ final class ControlHandler extends ByteToMessageDecoder {
         if (refusal == null && request.affinity() > 0) {
             refusal = affinityProblem(request.affinity());
         }
-        if (refusal == null && !context.openSession()) {
-            refusal = "server busy: " + context.limits.maxSessions() + " tests are running, the most it allows";
+        Session admitted = new Session(request, test, ctx.channel(), context);
+        if (refusal == null) {
+            refusal = context.admit(admitted.bufferBytes());
         }
         if (refusal != null) {
             refuse(ctx, refusal);
             return;
         }
-        session = new Session(request, test, ctx.channel(), context);
+        session = admitted;
         state = State.SYNC_BEFORE;
-        deadline(ctx, State.SYNC_BEFORE, Math.max(5, Math.min(request.timeout(), 60)) * 2);
-        deadline(ctx, State.RUNNING, request.time() + Math.max(5, Math.min(request.timeout(), 60)) * 3);
+        deadline(ctx, State.SYNC_BEFORE, context.limits.handshakeTimeout().toMillis());
+        deadline(ctx, State.RUNNING, (request.time() + Math.max(5, Math.min(request.timeout(), 60)) * 3) * 1000);
         if (session.token != null) {
             if (context.byToken.putIfAbsent(session.token, session) != null) {
                 refuse(ctx, "session token already in use");
@@ -217,12 +223,12 @@ final class ControlHandler extends ByteToMessageDecoder {
         });
     }
 
-    private void deadline(ChannelHandlerContext ctx, State waitingFor, long seconds) {
+    private void deadline(ChannelHandlerContext ctx, State waitingFor, long millis) {
         ctx.executor().schedule(() -> {
             if (state == waitingFor && ctx.channel().isActive()) {
-                refuse(ctx, "timed out waiting for the client (" + waitingFor.name().toLowerCase() + ")");
+                refuse(ctx, "timed out waiting for the client (" + waitingFor.name().toLowerCase(Locale.ROOT) + ")");
             }
-        }, seconds, TimeUnit.SECONDS);
+        }, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -233,9 +239,13 @@ final class ControlHandler extends ByteToMessageDecoder {
         super.channelInactive(ctx);
     }
 
+    /** A failure closes the connection, and its session with it; a fatal one goes on to the process (see {@link OutOfMemory}). */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         context.notices.accept("qperf: client " + ctx.channel().remoteAddress() + ": " + cause.getMessage());
         ctx.close();
+        if (OutOfMemory.isFatal(cause)) {
+            ctx.fireExceptionCaught(cause);
+        }
     }
 }

@@ -49,9 +49,6 @@ abstract class DataThread extends ChannelDuplexHandler implements Runnable {
         channel.deregister().addListener(this::deregistered);
     }
 
-    /** Bytes of the buffer that {@link #serve} gets. */
-    abstract int capacity();
-
     /** The test's loop: returns, or throws, when the socket has been shut down or the peer has gone. */
     abstract void serve(ByteBuffer buf) throws IOException, InterruptedException;
 
@@ -77,10 +74,18 @@ abstract class DataThread extends ChannelDuplexHandler implements Runnable {
         session.dataReadyOnOwnThread(channel);
     }
 
+    /** Serves the test with a buffer of the session's {@link Session#bufferBytes()}; if that cannot be allocated, fails it. */
     @Override
     public final void run() {
-        int capacity = capacity();
-        ByteBuf memory = channel.alloc().directBuffer(capacity, capacity);
+        int capacity = (int) session.bufferBytes();
+        ByteBuf memory;
+        try {
+            memory = channel.alloc().directBuffer(capacity, capacity);
+        } catch (OutOfMemoryError e) {
+            session.outOfMemory(capacity, e);
+            exit();
+            return;
+        }
         try (CpuPinning.Pin pin = session.pinDataThread()) {
             serve(memory.nioBuffer(0, capacity));
         } catch (IOException | InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal.server;
 
+import io.netbench.core.internal.AcceptBackoff;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -19,10 +20,14 @@ public final class Listeners {
     private Listeners() {
     }
 
-    /** The TCP listener's bootstrap: each accepted connection joins the server's connections first. */
+    /**
+     * The TCP listener's bootstrap: each accepted connection joins the server's connections first;
+     * at the file-descriptor limit it pauses accepting ({@link AcceptBackoff}).
+     */
     public static ServerBootstrap tcp(EventLoopGroup group, ServerContext context) {
         return new ServerBootstrap().group(group).channel(context.transport.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new AcceptBackoff("qperf", context.notices))
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {

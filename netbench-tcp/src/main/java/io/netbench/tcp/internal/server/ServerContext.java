@@ -2,6 +2,7 @@ package io.netbench.tcp.internal.server;
 
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.CpuPinning;
+import io.netbench.tcp.QperfConf;
 import io.netty.channel.group.ChannelGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,8 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * What every connection of one qperf server shares: its transport and bind address, its limits
- * and the count of tests held under them, where notices go, the CPU pins of its event loops, and
- * the sessions waiting for a one-port data path (by token, and for UDP by the client's address).
+ * and the count of tests and buffer memory held under them, where notices go, the CPU pins of its
+ * event loops, the sessions waiting for a one-port data path (by token, and for UDP by the
+ * client's address), and this machine's qperf conf, read once at start: files cannot be opened
+ * when the server has used up its descriptors.
  */
 public final class ServerContext {
     final TransportType transport;
@@ -26,18 +29,24 @@ public final class ServerContext {
     final CpuPinning pinning = new CpuPinning();
     /** Tests between their accepted request and their close, held under {@link ServerLimits#maxSessions()}. */
     private final AtomicInteger sessions = new AtomicInteger();
+    /** The direct memory that the data buffers of running tests hold. */
+    final MemoryBudget memory;
+    /** What {@code conf} answers. */
+    final QperfConf conf = QperfConf.local();
     /** Every accepted connection and every session's own data socket, so that closing the server closes them all. */
     final ChannelGroup connections;
 
     /**
-     * The context of a server with this transport, bind address ({@code null}: all), limits and
-     * notices, whose {@code connections} the server closes when it closes.
+     * The context of a server with this transport, bind address ({@code null}: all), limits,
+     * budget of direct memory for test buffers (bytes) and notices, whose {@code connections} the
+     * server closes when it closes.
      */
-    public ServerContext(TransportType transport, InetAddress bindAddress, ServerLimits limits,
+    public ServerContext(TransportType transport, InetAddress bindAddress, ServerLimits limits, long memoryBudget,
                          Consumer<String> notices, ChannelGroup connections) {
         this.transport = transport;
         this.bindAddress = bindAddress;
         this.limits = limits;
+        this.memory = new MemoryBudget(memoryBudget);
         this.notices = notices;
         this.connections = connections;
     }
@@ -56,17 +65,39 @@ public final class ServerContext {
         return sessions.get();
     }
 
-    /** Counts a new test in, or returns {@code false} when {@link ServerLimits#maxSessions()} are running. */
-    boolean openSession() {
-        if (sessions.incrementAndGet() > limits.maxSessions()) {
-            sessions.decrementAndGet();
-            return false;
-        }
-        return true;
+    /** {@return the default budget of direct memory for test buffers, in bytes (see {@link MemoryBudget#automatic()})} */
+    public static long automaticMemoryBudget() {
+        return MemoryBudget.automatic();
     }
 
-    /** Counts a test out; once per successful {@link #openSession()}. */
-    void sessionClosed() {
+    /** {@return the direct memory that test buffers may hold together, in bytes} */
+    public long memoryBudget() {
+        return memory.limit();
+    }
+
+    /**
+     * Counts in a new test whose buffers take {@code bufferBytes}, or says why it cannot run now:
+     * {@link ServerLimits#maxSessions()} are running, or its buffers do not fit in the budget.
+     *
+     * @return {@code null} if admitted (then {@link #sessionClosed} once), else the refusal
+     */
+    String admit(long bufferBytes) {
+        if (sessions.incrementAndGet() > limits.maxSessions()) {
+            sessions.decrementAndGet();
+            return "server busy: " + limits.maxSessions() + " tests are running, the most it allows";
+        }
+        if (!memory.reserve(bufferBytes)) {
+            sessions.decrementAndGet();
+            return "server busy: memory: the test needs " + MemoryBudget.describe(bufferBytes) + " of buffers, "
+                    + MemoryBudget.describe(memory.limit() - memory.reserved()) + " of "
+                    + MemoryBudget.describe(memory.limit()) + " are free";
+        }
+        return null;
+    }
+
+    /** Counts a test out and frees its buffers' share of the budget; once per successful {@link #admit}. */
+    void sessionClosed(long bufferBytes) {
+        memory.release(bufferBytes);
         sessions.decrementAndGet();
     }
 }

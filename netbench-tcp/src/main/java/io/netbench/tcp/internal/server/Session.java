@@ -6,6 +6,7 @@ import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfTest;
 import io.netbench.tcp.internal.protocol.QperfRequest;
 import io.netbench.tcp.internal.protocol.QperfStat;
+import io.netbench.tcp.internal.protocol.ReadSizes;
 import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -70,11 +71,26 @@ final class Session {
         return (int) request.msgSize();
     }
 
-    /** A zero-filled message of msg_size to echo, shared by every reply of this session. */
-    ByteBuf echo(ByteBufAllocator alloc) {
-        if (echo == null) {
-            echo = alloc.directBuffer(msgSize()).writeZero(msgSize());
+    /**
+     * The direct memory this test's data path holds, which it reserves from the server's
+     * {@link MemoryBudget}: a {@link DataThread}'s buffer (msg_size to echo or send, a tcp_bw
+     * receiver's read size, room for a datagram), or on an event loop the message it echoes or
+     * sends and the largest read buffer.
+     */
+    long bufferBytes() {
+        int size = msgSize();
+        if (test.isUdp()) {
+            return UdpDataHandler.MAX_DATAGRAM + (context.dataThreads() || !test.isLatency() ? 0 : size);
         }
+        boolean sends = test.isLatency() || reversed();
+        if (context.dataThreads()) {
+            return sends ? size : ReadSizes.tcpBw(size);
+        }
+        return TcpDataHandler.readSize(size) + (sends ? size : 0);
+    }
+
+    /** A zero-filled message of msg_size to echo or send, shared by every write of this session (event loops only). */
+    ByteBuf echo() {
         return echo;
     }
 
@@ -108,6 +124,12 @@ final class Session {
                 }
                 return;
             }
+            if (!ownThread && (test.isLatency() || reversed()) && !allocateEcho(channel.alloc())) {
+                if (!sharedPort) {
+                    channel.close();
+                }
+                return;
+            }
             dataChannel = channel;
             if (!sharedPort) {
                 context.connections.add(channel); // closing the server waits for a data thread's close too
@@ -122,6 +144,36 @@ final class Session {
         });
     }
 
+    private boolean allocateEcho(ByteBufAllocator alloc) {
+        try {
+            echo = alloc.directBuffer(msgSize()).writeZero(msgSize());
+            return true;
+        } catch (OutOfMemoryError e) {
+            outOfMemory(msgSize(), e);
+            return false;
+        }
+    }
+
+    /**
+     * Ends the test because {@code bytes} of buffer could not be allocated: the client is told so
+     * instead of receiving a result of nothing.
+     */
+    void outOfMemory(long bytes, OutOfMemoryError e) {
+        fail("server out of memory: cannot allocate " + MemoryBudget.describe(bytes) + " for the test ("
+                + e.getMessage() + ")");
+    }
+
+    /** Ends the test with {@code why} sent to the client as qperf's error (any loop or thread); no result follows. */
+    void fail(String why) {
+        control.eventLoop().execute(() -> {
+            if (closed) {
+                return;
+            }
+            context.notices.accept("qperf: " + test.qperfName() + " of " + control.remoteAddress() + " failed: " + why);
+            UrgentData.sendError(control, why).addListener(sent -> close());
+        });
+    }
+
     /** The client's "synchronization before test" arrived (control loop). */
     void clientSynced() {
         clientSynced = true;
@@ -129,7 +181,7 @@ final class Session {
     }
 
     private void maybeStart() {
-        if (clientSynced && dataReady && !started) {
+        if (clientSynced && dataReady && !started && !closed) {
             started = true;
             dataLoop.execute(() -> {
                 pinDataLoop();
@@ -187,7 +239,7 @@ final class Session {
                 return;
             }
             closed = true;
-            context.sessionClosed();
+            context.sessionClosed(bufferBytes());
             if (token != null) {
                 context.byToken.remove(token);
             }

@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal.server;
 
+import io.netbench.core.OutOfMemory;
 import io.netbench.core.internal.LibC;
 import io.netbench.tcp.QperfTest;
 import io.netbench.tcp.internal.protocol.ReadSizes;
@@ -66,7 +67,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
      * an event loop they cost a qperf client much of its tcp_bw of 4 KiB messages, for a small gain
      * at the smallest ones.
      */
-    private static int readSize(int msgSize) {
+    static int readSize(int msgSize) {
         return Math.max(64 * 1024, Math.min(msgSize, MAX_READ));
     }
 
@@ -100,7 +101,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
             partial += n;
             while (partial >= size) {
                 partial -= size;
-                ctx.write(session.echo(ctx.alloc()).retainedDuplicate(), ctx.voidPromise());
+                ctx.write(session.echo().retainedDuplicate(), ctx.voidPromise());
                 session.counters.echoed(0, size);
             }
         }
@@ -137,7 +138,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
         int size = session.msgSize();
         for (int round = 0; round < ROUNDS_PER_TURN && ctx.channel().isWritable(); round++) {
             while (ctx.channel().isWritable() && !session.finished) {
-                ctx.write(session.echo(ctx.alloc()).retainedDuplicate(), ctx.voidPromise());
+                ctx.write(session.echo().retainedDuplicate(), ctx.voidPromise());
                 session.counters.sent(size, 1);
             }
             ctx.flush();
@@ -151,8 +152,18 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * A read buffer that cannot be allocated ends the test with an error to the client; anything
+     * else, the connection; a fatal error goes on to the process (see {@link OutOfMemory}).
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof OutOfMemoryError oom && OutOfMemory.isDirect(oom)) {
+            session.outOfMemory(readSize(session.msgSize()), oom);
+        }
         ctx.close();
+        if (OutOfMemory.isFatal(cause)) {
+            ctx.fireExceptionCaught(cause);
+        }
     }
 }

@@ -24,12 +24,6 @@ final class TcpDataThread extends DataThread {
     }
 
     @Override
-    int capacity() {
-        return session.test == QperfTest.TCP_LAT || session.reversed() ? session.msgSize()
-                : ReadSizes.tcpBw(session.msgSize());
-    }
-
-    @Override
     void serve(ByteBuffer buf) throws IOException, InterruptedException {
         if (session.test == QperfTest.TCP_LAT) {
             echo(buf, session.msgSize());

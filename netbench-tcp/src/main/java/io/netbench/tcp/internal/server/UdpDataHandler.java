@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal.server;
 
+import io.netbench.core.OutOfMemory;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
@@ -49,7 +50,7 @@ final class UdpDataHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         }
         int length = packet.content().readableBytes();
         if (session.test.isLatency()) {
-            ctx.writeAndFlush(new DatagramPacket(session.echo(ctx.alloc()).retainedDuplicate(), packet.sender()),
+            ctx.writeAndFlush(new DatagramPacket(session.echo().retainedDuplicate(), packet.sender()),
                     ctx.voidPromise());
             session.counters.echoed(length, session.msgSize());
         } else {
@@ -57,8 +58,12 @@ final class UdpDataHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         }
     }
 
+    /** A failure is told and the socket serves on; a fatal one goes on to the process (see {@link OutOfMemory}). */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         session.context.notices.accept("qperf: udp " + cause.getMessage());
+        if (OutOfMemory.isFatal(cause)) {
+            ctx.fireExceptionCaught(cause);
+        }
     }
 }

@@ -36,11 +36,6 @@ final class UdpDataThread extends DataThread {
     }
 
     @Override
-    int capacity() {
-        return UdpDataHandler.MAX_DATAGRAM;
-    }
-
-    @Override
     void serve(ByteBuffer buf) throws IOException {
         if (!connected) {
             InetSocketAddress peer = socket.receiveFrom(buf.clear());

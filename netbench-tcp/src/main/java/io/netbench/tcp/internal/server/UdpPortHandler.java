@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal.server;
 
+import io.netbench.core.OutOfMemory;
 import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -78,8 +79,12 @@ final class UdpPortHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Wire.UDP_ACK), client));
     }
 
+    /** A failure is told and the socket serves on; a fatal one goes on to the process (see {@link OutOfMemory}). */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         context.notices.accept("qperf: udp " + cause.getMessage());
+        if (OutOfMemory.isFatal(cause)) {
+            ctx.fireExceptionCaught(cause);
+        }
     }
 }
