@@ -91,6 +91,31 @@ public record NetCounters(TcpInfo start, TcpInfo end, Map<String, Long> system, 
         return OptionalLong.of(last - start.field(field).getAsLong());
     }
 
+    /**
+     * The samples of connections that ran at the same time on one machine as one: their TCP_INFO
+     * added up ({@link TcpInfo#plus}), the machine's counters and CPU split of the first.
+     *
+     * @param ends one sample per connection, {@code null} where one was not sampled
+     * @return the combined sample; {@code null} if the first is
+     */
+    public static NetCounters ofConnections(List<NetCounters> ends) {
+        NetCounters first = ends.get(0);
+        if (first == null) {
+            return null;
+        }
+        TcpInfo start = first.start;
+        TcpInfo end = first.end;
+        for (NetCounters other : ends.subList(1, ends.size())) {
+            start = sum(start, other == null ? null : other.start);
+            end = sum(end, other == null ? null : other.end);
+        }
+        return new NetCounters(start, end, first.system, first.cpu);
+    }
+
+    private static TcpInfo sum(TcpInfo a, TcpInfo b) {
+        return a == null || b == null ? null : a.plus(b);
+    }
+
     /** {@return whether nothing at all was sampled} */
     public boolean isEmpty() {
         return start == null && end == null && system.isEmpty() && cpu.isEmpty();

@@ -87,13 +87,13 @@ final class TestRun {
                 options.timeout().toSeconds(), options.remoteSockBufSize(), options.dataPort(),
                 options.accessRecv() ? 1 : 0, options.reverse() ? 1 : 0,
                 token == null ? "" : Wire.ONE_PORT_MARKER + token).withAffinity(options.remoteCpu() + 1)
-                .encode(request);
+                .withCounters().encode(request);
         return request;
     }
 
     private QperfResult emptyResult(Instant start, QperfConf remote) {
         CpuUsage none = new CpuUsage(0, 0, 0, 0, 0, 0, Double.NaN);
         return new QperfResult(options.test(), options.target(), start, 0, Duration.ZERO, Counters.ZERO,
-                Counters.ZERO, none, none, LatencyStats.of(LatencyRecorder.newHistogram()), remote);
+                Counters.ZERO, none, none, LatencyStats.of(LatencyRecorder.newHistogram()), remote, null, null);
     }
 }
