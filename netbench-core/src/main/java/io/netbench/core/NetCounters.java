@@ -17,7 +17,9 @@ import java.util.OptionalLong;
  * {@code TCP_INFO} (the NIO transport, UDP, a non-Linux machine, a real qperf server), no entry in
  * {@link #system()} for a counter the kernel lacks.
  *
- * @param start the connections' TCP_INFO when the test started, or {@code null}
+ * @param start the connections' TCP_INFO when the test started, or {@code null}: not sampled, or (wrk
+ *              without a warm-up) the connections were opened within the test, so their counts
+ *              since opening are the test's
  * @param end their TCP_INFO when it ended, or {@code null}
  * @param system counter name ({@code Tcp.RetransSegs}, {@code TcpExt.TCPTimeouts}) to its change over the test
  * @param cpu CPU kind ({@link #CPU_KINDS}) to CPUs busy with it on average over the test
@@ -72,7 +74,8 @@ public record NetCounters(TcpInfo start, TcpInfo end, Map<String, Long> system, 
     }
 
     /**
-     * How much a {@link TcpInfo#CUMULATIVE} field grew over the test, or another field's value at the end.
+     * How much a {@link TcpInfo#CUMULATIVE} field grew over the test (with no start sample: since
+     * the connections opened, within the test), or another field's value at the end.
      *
      * @param field a {@link TcpInfo#FIELDS} name, e.g. {@code "total_retrans"} or {@code "snd_mss"}
      * @return the value, or empty when a sample lacks it
@@ -85,10 +88,10 @@ public record NetCounters(TcpInfo start, TcpInfo end, Map<String, Long> system, 
         if (!TcpInfo.CUMULATIVE.contains(field)) {
             return OptionalLong.of(last);
         }
-        if (start == null || start.field(field).isEmpty()) {
-            return OptionalLong.empty();
+        if (start == null) {
+            return OptionalLong.of(last);
         }
-        return OptionalLong.of(last - start.field(field).getAsLong());
+        return start.field(field).isEmpty() ? OptionalLong.empty() : OptionalLong.of(last - start.field(field).getAsLong());
     }
 
     /**

@@ -72,6 +72,22 @@ public record TcpInfo(int connections, String congestion, Map<String, Long> fiel
     }
 
     /**
+     * Connections sampled at the same moment as one ({@link #plus}).
+     *
+     * @param samples one per connection or group of connections; {@code null}s (not readable) are skipped
+     * @return their sum, or {@code null} when none was read
+     */
+    public static TcpInfo total(Iterable<TcpInfo> samples) {
+        TcpInfo sum = null;
+        for (TcpInfo t : samples) {
+            if (t != null) {
+                sum = sum == null ? t : sum.plus(t);
+            }
+        }
+        return sum;
+    }
+
+    /**
      * These connections and {@code other}'s together: {@link #SUMMED} fields added, the others
      * averaged by connection; a field that one side lacks is absent from the sum.
      *
