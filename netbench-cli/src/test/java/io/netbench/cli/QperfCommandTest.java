@@ -78,6 +78,23 @@ class QperfCommandTest {
     }
 
     @Test
+    void bothEndsCountersAreInTheJsonAndBehindTcpInfoInText() {
+        RunResult result = json("tcp_bw", "tcp_lat");
+        for (TestResult t : result.tests()) {
+            assertTrue(t.localNet().end().field("snd_mss").orElseThrow() > 10_000, t.test() + " " + t.localNet());
+            assertTrue(t.remoteNet().end().field("snd_mss").orElseThrow() > 10_000, t.test() + " " + t.remoteNet());
+            assertTrue(t.remoteNet().cpu().containsKey("softirq"), t.remoteNet().toString());
+        }
+        CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", port(), "-t", "1", "--tcp-info",
+                "tcp_bw");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String row : List.of("loc_tcp_cc", "loc_tcp_mss", "loc_tcp_retrans", "loc_tcp_rtt", "loc_cpus_softirq",
+                "rem_tcp_mss", "rem_net_retrans_segs", "rem_cpus_system")) {
+            assertTrue(Pattern.compile("\n    " + row + " +=  +\\S").matcher(run.out()).find(), row + " in " + run.out());
+        }
+    }
+
+    @Test
     void theJdkDataPathIsAskedForWithTransportNio() {
         RunResult result = json("--transport", "nio", "tcp_bw", "tcp_lat");
         assertEquals(List.of("nio", "nio"), result.tests().stream().map(TestResult::transport).toList());
