@@ -81,14 +81,8 @@ final class LoadRun implements AutoCloseable {
         for (int i = 0; i < threads; i++) {
             workers.get(i).start(options.connections() / threads + (i < options.connections() % threads ? 1 : 0), warm);
         }
-        TcpInfo startInfo = null;
-        if (warm) {
-            sleep(options.warmup().toNanos());
-            // read on the loops before counting starts
-            startInfo = TcpInfo.total(fromEachWorker(LoadWorker::sampleTcpInfo, "answer"));
-            workers.forEach(LoadWorker::beginCounting);
-        }
-        NetSampler sampler = NetSampler.start(startInfo);
+        TcpInfo startInfo = warm ? endWarmup() : null;
+        NetSampler sampler = NetSampler.start(() -> startInfo);
         Instant start = Instant.now();
         long begin = System.nanoTime();
         long end = begin + options.duration().toNanos();
@@ -102,7 +96,7 @@ final class LoadRun implements AutoCloseable {
         List<LoadStats> stats = fromEachWorker(LoadWorker::stop, "stop");
         Duration runtime = Duration.ofNanos(System.nanoTime() - begin);
         sources.checkFailed();
-        NetCounters net = sampler.finish(TcpInfo.total(workers.stream().map(w -> w.endInfo).toList()));
+        NetCounters net = sampler.finish(() -> TcpInfo.total(workers.stream().map(w -> w.endInfo).toList()));
         HttpLoadResult result = result(start, runtime, LoadStats.Totals.of(stats), net);
         observers.onResult().accept(result);
         sources.done(result);
@@ -114,6 +108,17 @@ final class LoadRun implements AutoCloseable {
         ErrorCounts errors = workers.stream().map(LoadWorker::errorsSoFar).reduce(ErrorCounts.NONE, ErrorCounts::plus);
         observers.progress().onSecond(Duration.ofNanos(System.nanoTime() - begin), requests, errors.total(),
                 latency.interval());
+    }
+
+    /**
+     * Waits out the warm-up, then reads the connections' TCP_INFO on the loops before counting
+     * begins; returns it, or {@code null} when sampling is off.
+     */
+    private TcpInfo endWarmup() throws HttpLoadException, InterruptedException {
+        sleep(options.warmup().toNanos());
+        TcpInfo info = NetSampler.enabled() ? TcpInfo.total(fromEachWorker(LoadWorker::sampleTcpInfo, "answer")) : null;
+        workers.forEach(LoadWorker::beginCounting);
+        return info;
     }
 
     /** What {@code call} gives on each worker's loop, in order, once each has answered. */

@@ -4,6 +4,7 @@ import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.TcpInfo;
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.NetSampler;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -97,7 +98,7 @@ final class LoadWorker {
         if (ticker != null) {
             ticker.cancel(false);
         }
-        if (!stopping) {
+        if (!stopping && NetSampler.enabled()) {
             endInfo = tcpInfo();
         }
         stopping = true;

@@ -49,7 +49,7 @@ final class Measurement {
                 timeoutMillis, QperfRunner.nativeIo(options), connections)) {
             // The first snapshot loads the management classes (tens of milliseconds), and the counters
             // are read outside the measured interval: not after the sync, where the server's timer runs.
-            NetSampler sampler = NetSampler.start(data.tcpInfo());
+            NetSampler sampler = NetSampler.start(data::tcpInfo);
             control.synchronize(Wire.SYNC_BEFORE);
             CpuSnapshot begin = CpuSnapshot.now();
             long deadline = System.nanoTime() + options.time().toNanos();
@@ -61,7 +61,7 @@ final class Measurement {
                 timer.cancel();
             }
             CpuSnapshot end = CpuSnapshot.now();
-            NetCounters localNet = sampler.finish(data.tcpInfo());
+            NetCounters localNet = sampler.finish(data::tcpInfo);
             data.stop();
             control.setTimeout(timeoutMillis + 2000);
             ByteBuf statBytes = control.receive(Wire.STAT_SIZE, "results");
@@ -75,7 +75,7 @@ final class Measurement {
             CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
             return new QperfResult(options.test(), options.target(), start, size, options.time(), local, remote,
                     CpuUsage.between(begin, end), remoteCpu, LatencyStats.of(recorder.total()), null, localNet,
-                    serverNet != null ? serverNet : new NetCounters(null, null, Map.of(),
+                    serverNet != null || localNet == null ? serverNet : new NetCounters(null, null, Map.of(),
                             NetCounters.cpuSplit(stat.timeS(), stat.timeE(), stat.noTicks())));
         } catch (IOException e) {
             throw e instanceof QperfException q ? q : new QperfException(e.getMessage(), e);

@@ -1,6 +1,7 @@
 package io.netbench.tcp.internal.server;
 
 import io.netbench.core.CpuSnapshot;
+import io.netbench.core.NetCounters;
 import io.netbench.core.TcpInfo;
 import io.netbench.core.internal.CpuPinning;
 import io.netbench.core.internal.NetSampler;
@@ -142,7 +143,7 @@ final class Session {
             dataLoop.execute(() -> {
                 pinDataLoop();
                 if (request.wantsCounters()) {
-                    netSampler = NetSampler.start(tcpInfo());
+                    netSampler = NetSampler.start(this::tcpInfo);
                 }
                 startCpu = CpuSnapshot.now();
                 timer = dataLoop.schedule(this::finish, request.time(), TimeUnit.SECONDS);
@@ -189,8 +190,13 @@ final class Session {
         ByteBuf out = control.alloc().buffer(Wire.STAT_SIZE);
         stat.encode(out);
         if (netSampler != null) {
-            TcpInfo info = tcpInfo();
-            CountersFrame.write(out, netSampler.finish(info != null ? info : lastInfo));
+            NetCounters counters = netSampler.finish(() -> {
+                TcpInfo info = tcpInfo();
+                return info != null ? info : lastInfo;
+            });
+            if (counters != null) {
+                CountersFrame.write(out, counters);
+            }
         }
         control.writeAndFlush(out);
     }
