@@ -5,8 +5,8 @@ import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.NetCounters;
-import io.netbench.core.internal.NetSampler;
 import io.netbench.core.internal.Aborts;
+import io.netbench.core.internal.NetSampler;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfOptions;
 import io.netbench.tcp.QperfResult.Counters;
@@ -22,8 +22,9 @@ import java.util.Map;
 /**
  * A socket test in progress, once the server has accepted its request: the data path, the timer
  * that ends it, the latency recorder and the CPU snapshots and network counters around it, then
- * the server's STAT (and, from a netbench server, its counters) and the result. qperf's order: the data path first, both sides synchronise, the loop runs until the
- * timer, the server sends its STAT, the client acknowledges it.
+ * the server's STAT (and, from a netbench server, its counters) and the result. qperf's order:
+ * the data path first, both sides synchronise, the loop runs until the timer, the server sends
+ * its STAT, the client acknowledges it.
  */
 final class Measurement {
     private final QperfOptions options;
