@@ -95,6 +95,20 @@ class QperfCommandTest {
     }
 
     @Test
+    void countersOffMeansNoneReadAndNoneAskedOfTheServer() throws Exception {
+        List<String> command = new ArrayList<>(CliTestSupport.netbenchJvm("-Dnetbench.netCounters=false"));
+        command.addAll(List.of("qperf", "127.0.0.1", "-lp", port(), "-t", "1", "--json", "tcp_lat"));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        TestResult t = ResultJson.read(out).tests().get(0);
+        assertTrue(t.metric(Metric.LATENCY).orElseThrow() > 0, out);
+        assertEquals(null, t.localNet(), "nothing sampled here");
+        assertEquals(null, t.remoteNet(), "nor asked of the server, which would have sent its own");
+        assertTrue(!out.contains("tcp_info"), out);
+    }
+
+    @Test
     void theJdkDataPathIsAskedForWithTransportNio() {
         RunResult result = json("--transport", "nio", "tcp_bw", "tcp_lat");
         assertEquals(List.of("nio", "nio"), result.tests().stream().map(TestResult::transport).toList());
