@@ -1,8 +1,8 @@
 package io.netbench.http.internal.client;
 
-import io.netty.buffer.ByteBuf;
 import io.netbench.core.TcpInfo;
 import io.netbench.core.internal.TcpSockets;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
