@@ -10,7 +10,7 @@ source "$(dirname "$0")/common.sh"
 ROUNDS=${1:-5}; T=${2:-2}
 OUT=${OUT:-$(mktemp -d /tmp/netbench-container-bench.XXXXXX)}
 mkdir -p "$OUT"
-IMAGE=netbench:latest
+IMAGE=${IMAGE:-netbench:latest}
 SWEEP=msg_size:1:256K:*64
 PODMAN_RUN=(podman run --runtime runc --ulimit nofile=20000:20000 --ulimit nproc=1024:1024)
 RUNC=nbtest-bench-runc-$$; HOSTNET=nbtest-bench-hostnet-$$; CPUS1=nbtest-bench-cpus1-$$

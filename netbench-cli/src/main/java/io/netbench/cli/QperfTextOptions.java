@@ -28,6 +28,10 @@ final class QperfTextOptions {
     @Option(names = "--percentiles", description = "Add p50/p90/p99/p99.9/p99.99/max rows to latency tests.")
     private boolean percentiles;
 
+    @Option(names = "--tcp-info", description = "Add both ends' TCP_INFO (MSS, retransmissions, rtt, cwnd), TCP"
+            + " counters and softirq/system CPU after each test (always in --json).")
+    private boolean tcpInfo;
+
     /**
      * The output these options ask for.
      *
@@ -38,6 +42,6 @@ final class QperfTextOptions {
             throw new IllegalArgumentException("-e " + precision + ": expected 1..15 significant digits");
         }
         return new QperfOutput(new QperfFormat(precision, unifyUnits, bits), verbosity.verbosity(), unifyNodes,
-                percentiles);
+                percentiles, tcpInfo);
     }
 }

@@ -1,6 +1,7 @@
 package io.netbench.cli;
 
 import io.netbench.cli.format.WrkFormat;
+import io.netbench.cli.format.NetRows;
 import io.netbench.cli.format.WrkReport;
 import io.netbench.core.LoadShare;
 import io.netbench.core.NetbenchException;
@@ -89,6 +90,10 @@ final class WrkCommand implements Callable<Integer> {
             + " server before the run; the target sees none of it (default 1s, 0 for none).")
     private String jitWarmup = "1s";
 
+    @Option(names = "--tcp-info", description = "Add the connections' TCP_INFO, TCP counters and softirq/system CPU"
+            + " after the report (always in --json).")
+    private boolean tcpInfo;
+
     @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate.")
     private boolean insecure;
 
@@ -149,6 +154,9 @@ final class WrkCommand implements Callable<Integer> {
                     results.writeJson(out, spec, started, List.of(result.toTestResult(type.displayName())));
                 } else {
                     out.print(WrkReport.body(result, latency, uncorrected));
+                    if (tcpInfo && result.net() != null) {
+                        out.println("  TCP: " + NetRows.line(result.net()));
+                    }
                     out.flush();
                 }
                 reported.set(true);

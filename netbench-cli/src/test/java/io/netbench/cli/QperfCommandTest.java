@@ -78,6 +78,37 @@ class QperfCommandTest {
     }
 
     @Test
+    void bothEndsCountersAreInTheJsonAndBehindTcpInfoInText() {
+        RunResult result = json("tcp_bw", "tcp_lat");
+        for (TestResult t : result.tests()) {
+            assertTrue(t.localNet().end().field("snd_mss").orElseThrow() > 10_000, t.test() + " " + t.localNet());
+            assertTrue(t.remoteNet().end().field("snd_mss").orElseThrow() > 10_000, t.test() + " " + t.remoteNet());
+            assertTrue(t.remoteNet().cpu().containsKey("softirq"), t.remoteNet().toString());
+        }
+        CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", port(), "-t", "1", "--tcp-info",
+                "tcp_bw");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String row : List.of("loc_tcp_cc", "loc_tcp_mss", "loc_tcp_retrans", "loc_tcp_rtt", "loc_cpus_softirq",
+                "rem_tcp_mss", "rem_net_retrans_segs", "rem_cpus_system")) {
+            assertTrue(Pattern.compile("\n    " + row + " +=  +\\S").matcher(run.out()).find(), row + " in " + run.out());
+        }
+    }
+
+    @Test
+    void countersOffMeansNoneReadAndNoneAskedOfTheServer() throws Exception {
+        List<String> command = new ArrayList<>(CliTestSupport.netbenchJvm("-Dnetbench.netCounters=false"));
+        command.addAll(List.of("qperf", "127.0.0.1", "-lp", port(), "-t", "1", "--json", "tcp_lat"));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        TestResult t = ResultJson.read(out).tests().get(0);
+        assertTrue(t.metric(Metric.LATENCY).orElseThrow() > 0, out);
+        assertEquals(null, t.localNet(), "nothing sampled here");
+        assertEquals(null, t.remoteNet(), "nor asked of the server, which would have sent its own");
+        assertTrue(!out.contains("tcp_info"), out);
+    }
+
+    @Test
     void theJdkDataPathIsAskedForWithTransportNio() {
         RunResult result = json("--transport", "nio", "tcp_bw", "tcp_lat");
         assertEquals(List.of("nio", "nio"), result.tests().stream().map(TestResult::transport).toList());

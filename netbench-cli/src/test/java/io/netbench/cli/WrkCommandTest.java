@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,6 +60,11 @@ class WrkCommandTest {
             assertTrue(result.tests().get(0).counts().get("requests") > 0);
             assertEquals(result.tests().get(0).counts().get("requests"), result.tests().get(0).counts().get("status_200"));
             assertTrue(Files.readString(log).contains("#[StartTime: "), Files.readString(log));
+            assertTrue(result.tests().get(0).localNet().system().containsKey("Tcp.RetransSegs"), json.out());
+            CliTestSupport.Run info = CliTestSupport.execute("wrk", "-t1", "-c2", "-d1", "--tcp-info", url);
+            assertEquals(0, info.exitCode(), info.err());
+            assertTrue(Pattern.compile("\n  TCP: 2 connections \\(\\w+\\): MSS \\d+, retrans \\d+, rtt \\d+ us, .*softirq \\d+ %")
+                    .matcher(info.out()).find(), info.out());
             Files.delete(log);
         }
     }

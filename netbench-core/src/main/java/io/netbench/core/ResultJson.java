@@ -92,6 +92,10 @@ public final class ResultJson {
         m.put("histograms", t.histograms());
         m.put("local_cpu", cpuMap(t.localCpu()));
         m.put("remote_cpu", cpuMap(t.remoteCpu()));
+        Map<String, Object> tcpInfo = CountersJson.both(t.localNet(), t.remoteNet());
+        if (tcpInfo != null) {
+            m.put("tcp_info", tcpInfo);
+        }
         return m;
     }
 
@@ -196,7 +200,8 @@ public final class ResultJson {
         TestResult.Builder b = TestResult.builder((String) m.get("tool"), (String) m.get("test"))
                 .target((String) m.get("target")).transport((String) m.get("transport"))
                 .duration(Duration.ofNanos(((Number) m.get("duration_ns")).longValue()))
-                .localCpu(readCpu((Map<?, ?>) m.get("local_cpu"))).remoteCpu(readCpu((Map<?, ?>) m.get("remote_cpu")));
+                .localCpu(readCpu((Map<?, ?>) m.get("local_cpu"))).remoteCpu(readCpu((Map<?, ?>) m.get("remote_cpu")))
+                .net(CountersJson.end(m.get("tcp_info"), "local"), CountersJson.end(m.get("tcp_info"), "remote"));
         if (m.get("start") != null) {
             b.start(Instant.parse((String) m.get("start")));
         }

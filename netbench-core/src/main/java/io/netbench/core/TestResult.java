@@ -39,11 +39,14 @@ import org.HdrHistogram.Histogram;
  *                   ({@link HistogramCodec}), which merge exactly
  * @param localCpu the CPU this machine used, or {@code null}
  * @param remoteCpu the CPU the peer used, as it reported it, or {@code null}
+ * @param localNet what this machine's network stack saw over the test (TCP_INFO, TCP counters,
+ *                 CPU by kind), or {@code null} if not sampled
+ * @param remoteNet what the peer's saw, as it reported it, or {@code null}
  */
 public record TestResult(String tool, String test, String target, String transport, Instant start,
                          Duration duration, Map<String, String> params, Map<Metric, Double> metrics,
                          Map<String, Long> counts, Map<String, String> histograms, CpuUsage localCpu,
-                         CpuUsage remoteCpu) {
+                         CpuUsage remoteCpu, NetCounters localNet, NetCounters remoteNet) {
     /**
      * Checks the fields and freezes the maps; {@link #builder} is the easier way to make one.
      *
@@ -59,28 +62,23 @@ public record TestResult(String tool, String test, String target, String transpo
      * @param histograms encoded histograms, copied
      * @param localCpu this machine's CPU usage, or {@code null}
      * @param remoteCpu the peer's CPU usage, or {@code null}
+     * @param localNet this machine's network counters, or {@code null}
+     * @param remoteNet the peer's network counters, or {@code null}
      * @throws IllegalArgumentException naming the field missing or bad
      */
     public TestResult {
-        if (tool == null || tool.isBlank()) {
-            throw new IllegalArgumentException("tool must be set");
-        }
-        if (test == null || test.isBlank()) {
-            throw new IllegalArgumentException("test must be set");
+        if (tool == null || tool.isBlank() || test == null || test.isBlank()) {
+            throw new IllegalArgumentException((tool == null || tool.isBlank() ? "tool" : "test") + " must be set");
         }
         if (duration == null || duration.isNegative()) {
             throw new IllegalArgumentException("duration must be >= 0: " + duration);
         }
-        params = frozen(params);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         EnumMap<Metric, Double> sorted = new EnumMap<>(Metric.class);
         sorted.putAll(metrics);
         metrics = Collections.unmodifiableMap(sorted);
-        counts = frozen(counts);
-        histograms = frozen(histograms);
-    }
-
-    private static <V> Map<String, V> frozen(Map<String, V> map) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        histograms = Collections.unmodifiableMap(new LinkedHashMap<>(histograms));
     }
 
     /**
@@ -97,7 +95,7 @@ public record TestResult(String tool, String test, String target, String transpo
     /** {@return a builder holding a copy of this result, to derive a changed one} */
     public Builder toBuilder() {
         Builder b = new Builder(tool, test).target(target).transport(transport).start(start).duration(duration)
-                .localCpu(localCpu).remoteCpu(remoteCpu);
+                .localCpu(localCpu).remoteCpu(remoteCpu).net(localNet, remoteNet);
         b.params.putAll(params);
         b.metrics.putAll(metrics);
         b.counts.putAll(counts);
@@ -127,18 +125,16 @@ public record TestResult(String tool, String test, String target, String transpo
      * returns this builder; a builder is for one thread.
      */
     public static final class Builder {
-        private final String tool;
-        private final String test;
-        private String target;
-        private String transport;
+        private final String tool, test;
+        private String target, transport;
         private Instant start;
         private Duration duration = Duration.ZERO;
         private final Map<String, String> params = new LinkedHashMap<>();
         private final Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
         private final Map<String, Long> counts = new LinkedHashMap<>();
         private final Map<String, String> histograms = new LinkedHashMap<>();
-        private CpuUsage localCpu;
-        private CpuUsage remoteCpu;
+        private CpuUsage localCpu, remoteCpu;
+        private NetCounters localNet, remoteNet;
 
         private Builder(String tool, String test) {
             this.tool = tool;
@@ -276,13 +272,26 @@ public record TestResult(String tool, String test, String target, String transpo
         }
 
         /**
+         * Sets what the network stacks of both ends saw over the test.
+         *
+         * @param local this machine's sample, or {@code null} if not sampled
+         * @param remote the peer's, as it reported it, or {@code null}
+         * @return this builder
+         */
+        public Builder net(NetCounters local, NetCounters remote) {
+            this.localNet = local;
+            this.remoteNet = remote;
+            return this;
+        }
+
+        /**
          * {@return the result}
          *
          * @throws IllegalArgumentException naming the missing or bad field
          */
         public TestResult build() {
             return new TestResult(tool, test, target, transport, start, duration, params, metrics, counts, histograms,
-                    localCpu, remoteCpu);
+                    localCpu, remoteCpu, localNet, remoteNet);
         }
     }
 }

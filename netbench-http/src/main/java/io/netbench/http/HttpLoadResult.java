@@ -3,6 +3,7 @@ package io.netbench.http;
 import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.Metric;
+import io.netbench.core.NetCounters;
 import io.netbench.core.TestResult;
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.HdrHistogram.Histogram;
  */
 public record HttpLoadResult(URI uri, int threads, int connections, long rate, Instant start, Duration duration,
                              long requests, long bytes, ErrorCounts errors, Map<Integer, Long> statuses,
-                             LatencyStats latency, LatencyStats uncorrectedLatency, Histogram requestRate) {
+                             LatencyStats latency, LatencyStats uncorrectedLatency, Histogram requestRate,
+                             NetCounters net) {
 
     /**
      * A result; keeps copies of the statuses (sorted by code) and of the rate histogram.
@@ -43,6 +45,8 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
      * @param latency latency corrected for coordinated omission
      * @param uncorrectedLatency latency measured from each actual send
      * @param requestRate per-thread request rates, sampled every 100 ms
+     * @param net what this machine's network stack saw: its connections' TCP_INFO summed, TCP
+     *            counters and CPU split; {@code null} if not sampled
      */
     public HttpLoadResult {
         statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
@@ -86,7 +90,7 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
     public TestResult toTestResult(String transport) {
         TestResult.Builder b = TestResult.builder("wrk", "http").target(uri.toString()).transport(transport)
                 .start(start).duration(duration).param("threads", threads).param("connections", connections)
-                .param("rate", rate).count("requests", requests).count("read_bytes", bytes);
+                .param("rate", rate).count("requests", requests).count("read_bytes", bytes).net(net, null);
         errors.asCounts().forEach(b::count);
         b.metric(Metric.REQUESTS_PER_SEC, requestsPerSecond()).metric(Metric.TRANSFER, bytesPerSecond())
                 .histogram("latency", latency.histogram()).histogram("uncorrected_latency", uncorrectedLatency.histogram())

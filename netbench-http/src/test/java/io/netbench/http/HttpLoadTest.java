@@ -37,6 +37,28 @@ class HttpLoadTest {
             assertTrue(r.bytes() >= r.requests() * 13, "bytes " + r.bytes());
             assertTrue(r.requestRate().getTotalCount() > 5, "Req/Sec samples");
             assertTrue(r.latency().count() >= r.requests(), "corrected count covers every request");
+            assertTrue(r.net().system().containsKey("Tcp.OutSegs") && r.net().cpu().containsKey("softirq"), "" + r.net());
+            if (transport == TransportType.EPOLL) {
+                assertEquals(8, r.net().end().connections(), "summed over the connections: " + r.net());
+                assertTrue(r.net().end().field("snd_mss").orElseThrow() > 10_000, "loopback MSS: " + r.net());
+                assertTrue(r.net().tcp("bytes_received").orElseThrow() >= r.bytes(), r.net() + " vs " + r.bytes());
+            } else {
+                assertEquals(null, r.net().end(), "NIO has no TCP_INFO: absent, not 0");
+            }
+        }
+    }
+
+    @Test
+    void aWarmupLeavesAStartSampleSoTheCountsAreTheMeasuredTimesOnly() throws Exception {
+        assumeTrue(TransportType.EPOLL.isAvailable());
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            HttpLoadResult r = HttpLoad.to(uri(server, "/")).threads(1).connections(4).transport(TransportType.EPOLL)
+                    .warmup(Duration.ofMillis(300)).duration(Duration.ofSeconds(1)).run();
+            assertEquals(4, r.net().start().connections(), r.net().toString());
+            long received = r.net().tcp("bytes_received").orElseThrow();
+            assertTrue(received >= r.bytes() && received < r.net().end().field("bytes_received").orElseThrow(),
+                    "the warm-up's bytes are not the test's: " + r.net());
+            assertTrue(r.toTestResult("epoll").localNet() != null, "in the JSON's result");
         }
     }
 

@@ -3,6 +3,7 @@ package io.netbench.tcp;
 import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.Metric;
+import io.netbench.core.NetCounters;
 import io.netbench.core.TestResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +34,14 @@ import java.time.Instant;
  * @param remoteCpu the server machine's CPU during the test, as its STAT reports it
  * @param latency half round trips of a latency test, one per message
  * @param remoteConf the server's description for conf, else {@code null}
+ * @param localNet what this machine's network stack saw over the test (TCP_INFO of the data
+ *                 connection, TCP counters, CPU by kind), or {@code null} when not sampled
+ * @param remoteNet what the server's saw, as a netbench server reports it (a real qperf server:
+ *                  the CPU split of its STAT alone), or {@code null}
  */
 public record QperfResult(QperfTest test, String target, Instant start, long msgSize, Duration time,
                           Counters local, Counters remote, CpuUsage localCpu, CpuUsage remoteCpu,
-                          LatencyStats latency, QperfConf remoteConf) {
+                          LatencyStats latency, QperfConf remoteConf, NetCounters localNet, NetCounters remoteNet) {
 
     /**
      * What one side sent and received.
@@ -135,7 +140,8 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
      * This result in the shape shared with wrk's, for JSON, reports and merging.
      *
      * @param transport the transport the run used, as the results name it (e.g. {@code epoll})
-     * @return the counters, the derived metrics, both sides' CPU and, for latency tests, the histogram
+     * @return the counters, the derived metrics, both sides' CPU and network counters and, for
+     *         latency tests, the histogram
      */
     public TestResult toTestResult(String transport) {
         TestResult.Builder b = TestResult.builder("qperf", test.qperfName()).target(target).transport(transport)
@@ -144,7 +150,7 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
                 .count("loc_recv_bytes", local.receivedBytes).count("loc_recv_msgs", local.receivedMsgs)
                 .count("rem_send_bytes", remote.sentBytes).count("rem_send_msgs", remote.sentMsgs)
                 .count("rem_recv_bytes", remote.receivedBytes).count("rem_recv_msgs", remote.receivedMsgs)
-                .metric(Metric.MSG_RATE, msgRate()).localCpu(localCpu).remoteCpu(remoteCpu);
+                .metric(Metric.MSG_RATE, msgRate()).localCpu(localCpu).remoteCpu(remoteCpu).net(localNet, remoteNet);
         if (test.isLatency()) {
             b.metric(Metric.LATENCY, latencyNanos()).histogram("latency", latency.histogram());
         } else {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netbench.core.testing.ExternalTools;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ class OnePortNamespaceTest {
         assumeTrue(ExternalTools.find("ip").isPresent() && ExternalTools.find("iptables").isPresent(),
                 "needs ip and iptables");
         teardown();
-        String failure = run("ip", "netns", "add", NS);
+        String failure = ExternalTools.run("ip", "netns", "add", NS);
         assumeTrue(failure == null, "cannot create a network namespace here: " + failure);
         for (List<String> command : List.of(
                 List.of("ip", "link", "add", HOST_IF, "type", "veth", "peer", "name", POD_IF),
@@ -54,7 +53,7 @@ class OnePortNamespaceTest {
                 List.of("ip", "netns", "exec", NS, "ip", "route", "add", "default", "via", HOST_IP),
                 List.of("ip", "route", "add", SERVICE_IP + "/32", "dev", HOST_IF),
                 dnat("tcp", "-A"), dnat("udp", "-A"))) {
-            String error = run(command.toArray(String[]::new));
+            String error = ExternalTools.run(command.toArray(String[]::new));
             if (error != null) {
                 teardown();
                 assumeTrue(false, "cannot build the namespace pod: " + error);
@@ -82,23 +81,17 @@ class OnePortNamespaceTest {
             }
             server = null;
         }
-        while (run(dnat("tcp", "-D").toArray(String[]::new)) == null) {
+        while (ExternalTools.run(dnat("tcp", "-D").toArray(String[]::new)) == null) {
             // remove every copy of the rule
         }
-        while (run(dnat("udp", "-D").toArray(String[]::new)) == null) {
+        while (ExternalTools.run(dnat("udp", "-D").toArray(String[]::new)) == null) {
             // remove every copy of the rule
         }
-        run("ip", "route", "del", SERVICE_IP + "/32");
-        run("ip", "netns", "del", NS);
-        run("ip", "link", "del", HOST_IF);
+        ExternalTools.run("ip", "route", "del", SERVICE_IP + "/32");
+        ExternalTools.run("ip", "netns", "del", NS);
+        ExternalTools.run("ip", "link", "del", HOST_IF);
     }
 
-    /** Runs a command; null when it succeeded, else its output. */
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return p.waitFor() == 0 ? null : String.join(" ", command) + ": " + out;
-    }
 
     @ParameterizedTest
     @EnumSource(value = QperfTest.class, names = {"TCP_BW", "TCP_LAT", "UDP_BW", "UDP_LAT"})

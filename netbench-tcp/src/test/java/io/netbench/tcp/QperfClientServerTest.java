@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netbench.core.NetCounters;
 import io.netbench.core.TransportType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,7 @@ class QperfClientServerTest {
                 assertTrue(r.local().sentMsgs() > 0, test + " " + r);
                 assertTrue(r.remote().receivedBytes() > 0, test + " " + r);
                 assertTrue(r.remoteCpu().realSeconds() > 0.5, test + " remote time " + r.remoteCpu());
+                assertCountersOfBothEnds(r, transport == TransportType.EPOLL && !test.isUdp());
                 if (test.isLatency()) {
                     assertTrue(r.latencyNanos() > 0, test + " " + r);
                     assertEquals(r.local().receivedMsgs(), r.latency().count());
@@ -51,6 +53,24 @@ class QperfClientServerTest {
                 Thread.sleep(10);
             }
             assertEquals(0, server.activeSessions(), "sessions are released after each test");
+        }
+    }
+
+    /** Both ends' counters came back; TCP_INFO where there is a native TCP socket, absent (not 0) elsewhere. */
+    private static void assertCountersOfBothEnds(QperfResult r, boolean tcpInfo) {
+        for (NetCounters end : List.of(r.localNet(), r.remoteNet())) {
+            assertTrue(end.system().containsKey("Tcp.RetransSegs") && end.cpu().containsKey("softirq"), r + " " + end);
+            assertEquals(tcpInfo, end.end() != null, r.test() + " " + end);
+            if (tcpInfo) {
+                long mss = end.end().field("snd_mss").orElseThrow();
+                assertTrue(mss > 10_000, "loopback's MSS is tens of KiB: " + mss);
+                assertTrue(end.tcp("segs_out").orElseThrow() > 0 && end.tcp("segs_in").orElseThrow() > 0, end.toString());
+                assertTrue(end.tcp("total_retrans").isPresent() && end.end().congestion() != null, end.toString());
+            }
+        }
+        if (tcpInfo && r.test().isBandwidth()) {
+            assertTrue(r.localNet().tcp("bytes_acked").orElseThrow() >= r.remote().receivedBytes(),
+                    "everything the server counted was acked: " + r.localNet());
         }
     }
 
@@ -72,6 +92,7 @@ class QperfClientServerTest {
             QperfResult r = QperfClient.to("127.0.0.1", server.port()).test(QperfTest.TCP_BW).streams(3)
                     .time(Duration.ofSeconds(1)).run();
             assertTrue(r.local().sentMsgs() >= 3, r.toString());
+            assertEquals(3, r.localNet().end().connections(), "the streams' TCP_INFO is added up");
             assertEquals(r.remote().receivedBytes() / 65536, r.remote().receivedMsgs(), 3);
         }
     }

@@ -54,6 +54,9 @@ class RealQperfServerTest {
             assertTrue(r.remote().receivedBytes() > 0, test + " " + r);
             assertTrue(test.isLatency() ? r.latencyNanos() > 0 : r.receiveBandwidth() > 0, test + " " + r);
             assertTrue(r.remoteCpu().realSeconds() > 0.5, test + " " + r.remoteCpu());
+            assertEquals(!test.isUdp(), r.localNet().end() != null, "this end's TCP_INFO: " + r.localNet());
+            assertEquals(null, r.remoteNet().end(), "a real qperf server sends no counters");
+            assertTrue(r.remoteNet().cpu().containsKey("softirq"), "but its STAT's CPU split: " + r.remoteNet());
         }
         assertEquals("0.4.11", QperfClient.to("127.0.0.1", port).test(QperfTest.CONF).run().remoteConf().qperf());
     }

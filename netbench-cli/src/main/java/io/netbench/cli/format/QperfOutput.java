@@ -16,9 +16,16 @@ import io.netbench.tcp.QperfTest;
  * @param verbosity qperf's {@code -v}-family levels
  * @param unifyNodes qperf {@code -un}: loc_/rem_ rows even for one-way tests
  * @param percentiles add latency percentile rows (netbench's {@code --percentiles})
+ * @param tcpInfo add both ends' network counters (netbench's {@code --tcp-info}, {@link NetRows})
  */
-public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unifyNodes, boolean percentiles) {
+public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unifyNodes, boolean percentiles,
+                          boolean tcpInfo) {
     private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
+
+    /** The output without network counters, as qperf prints it. */
+    public QperfOutput(QperfFormat format, Verbosity verbosity, boolean unifyNodes, boolean percentiles) {
+        this(format, verbosity, unifyNodes, percentiles, false);
+    }
 
     /**
      * qperf's verbosity levels (0, 1 or 2) for conf, statistics, times and used parameters. netbench
@@ -52,6 +59,10 @@ public record QperfOutput(QperfFormat format, Verbosity verbosity, boolean unify
         add(block, 't', r.sendCost(), "send_cost", format.cost(r.sendCost()));
         add(block, 't', r.receiveCost(), "recv_cost", format.cost(r.receiveCost()));
         rest(block, r);
+        if (tcpInfo) {
+            NetRows.add(block, format, "loc_", r.localNet());
+            NetRows.add(block, format, "rem_", r.remoteNet());
+        }
         return block.render();
     }
 

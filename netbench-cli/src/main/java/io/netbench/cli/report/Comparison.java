@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * Builds a report's tables from its columns: the seed's qperf sweep (a table per test, a row per
  * msg_size) and the wrk run (a table per load configuration, a row per figure). Each cell holds
  * the rounds of its figure in its column, summarised ({@link Spread}) and compared with the
- * table's first column, the baseline ({@link Change}).
+ * table's first column, the baseline ({@link Change}); a cell that differs from it carries the
+ * network counters that differ most ({@link Explanation}).
  */
 final class Comparison {
     private static final List<String> QPERF_TESTS = List.of("tcp_lat", "tcp_bw", "udp_lat", "udp_bw");
@@ -63,7 +64,7 @@ final class Comparison {
         List<Integer> present = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             int column = c;
-            if (specs.stream().anyMatch(s -> !values(columns.get(column), s).isEmpty())) {
+            if (specs.stream().anyMatch(s -> !values(matching(columns.get(column), s), s).isEmpty())) {
                 present.add(c);
             }
         }
@@ -73,12 +74,15 @@ final class Comparison {
         List<Table.Row> rows = new ArrayList<>();
         for (RowSpec spec : specs) {
             List<Table.Cell> cells = new ArrayList<>();
-            double[] baseline = toArray(values(columns.get(present.get(0)), spec));
+            List<TestResult> baseResults = matching(columns.get(present.get(0)), spec);
+            double[] baseline = toArray(values(baseResults, spec));
             for (int c : present) {
-                double[] v = toArray(values(columns.get(c), spec));
+                List<TestResult> results = matching(columns.get(c), spec);
+                double[] v = toArray(values(results, spec));
                 Change change = c == present.get(0) || v.length == 0 || baseline.length == 0 ? null
                         : Change.of(baseline, v, confidence);
-                cells.add(v.length == 0 ? null : new Table.Cell(Spread.of(v), change));
+                String why = change == null || !differs(change) ? null : Explanation.of(baseResults, results);
+                cells.add(v.length == 0 ? null : new Table.Cell(Spread.of(v), change, why));
             }
             rows.add(new Table.Row(spec.label(), spec.figure(), spec.msgSize(), cells));
         }
@@ -86,15 +90,27 @@ final class Comparison {
                 .toList(), rows));
     }
 
-    private static List<Double> values(Column column, RowSpec spec) {
-        List<Double> values = new ArrayList<>();
+    /** A cell whose change is, or may be, a difference: one with an explanation. */
+    private static boolean differs(Change c) {
+        return switch (c.verdict()) {
+            case DIFFERENCE, ONE_ROUND, TOO_FEW_ROUNDS -> true;
+            case NO_DIFFERENCE, NOT_COMPARABLE -> false;
+        };
+    }
+
+    private static List<TestResult> matching(Column column, RowSpec spec) {
+        List<TestResult> results = new ArrayList<>();
         for (RunResult run : column.runs()) {
-            for (TestResult r : run.tests()) {
-                if (spec.matches().test(r)) {
-                    OptionalDouble v = spec.figure().value().apply(r);
-                    v.ifPresent(values::add);
-                }
-            }
+            run.tests().stream().filter(spec.matches()).forEach(results::add);
+        }
+        return results;
+    }
+
+    private static List<Double> values(List<TestResult> results, RowSpec spec) {
+        List<Double> values = new ArrayList<>();
+        for (TestResult r : results) {
+            OptionalDouble v = spec.figure().value().apply(r);
+            v.ifPresent(values::add);
         }
         return values;
     }

@@ -90,6 +90,7 @@ final class DataReport {
             r.put("confidence_pct", finite(c.confidence() * 100));
         }
         r.put("verdict", c == null ? "baseline" : c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        r.put("why", cell.why());
         r.values().removeIf(v -> v == null);
         return r;
     }

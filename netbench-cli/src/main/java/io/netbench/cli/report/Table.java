@@ -31,7 +31,9 @@ record Table(String title, String rowHeader, List<String> columns, List<Row> row
     /**
      * @param spread the rounds' median and range
      * @param change against the baseline column, null in the baseline column
+     * @param why the network counters that differ most from the baseline's, null where the cell
+     *            does not differ or there are none ({@link Explanation})
      */
-    record Cell(Spread spread, Change change) {
+    record Cell(Spread spread, Change change, String why) {
     }
 }

@@ -37,6 +37,12 @@ final class TextReport {
                 + new BigDecimal(confidence * 100).round(new MathContext(4)).stripTrailingZeros().toPlainString()
                 + " % interval (Hodges–Lehmann estimate, Mann–Whitney interval), \"no difference\" when the interval"
                 + " holds 0 %.");
+        if (tables.stream().anyMatch(t -> t.rows().stream().flatMap(r -> r.cells().stream())
+                .anyMatch(c -> c != null && c.why() != null))) {
+            paragraph("A why column names, beside a cell that differs, the network counters that differ most from the"
+                    + " baseline's (this column's median first): TCP_INFO of the data connections (MSS, retransmissions,"
+                    + " rtt, cwnd), the machine's TCP counters and its softirq/system CPU; rem is the server's end.");
+        }
         for (Table table : tables) {
             table(table);
         }
@@ -55,14 +61,30 @@ final class TextReport {
         }
         heading += rounds(table) + ")";
         List<String> header = new ArrayList<>(List.of(table.rowHeader()));
-        header.addAll(table.columns());
+        for (int c = 0; c < table.columns().size(); c++) {
+            header.add(table.columns().get(c));
+            if (explained(table, c)) {
+                header.add("why (" + table.columns().get(c) + ")");
+            }
+        }
         List<List<String>> rows = new ArrayList<>();
         for (Table.Row row : table.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.label()));
-            row.cells().forEach(c -> cells.add(CellText.of(c, row.figure())));
+            for (int c = 0; c < row.cells().size(); c++) {
+                Table.Cell cell = row.cells().get(c);
+                cells.add(CellText.of(cell, row.figure()));
+                if (explained(table, c)) {
+                    cells.add(cell == null || cell.why() == null ? "" : cell.why());
+                }
+            }
             rows.add(cells);
         }
         emit(heading, header, rows);
+    }
+
+    /** Whether a cell of column {@code c} has an explanation: then a "why" column follows it. */
+    private static boolean explained(Table table, int c) {
+        return table.rows().stream().map(r -> r.cells().get(c)).anyMatch(cell -> cell != null && cell.why() != null);
     }
 
     /** "5 rounds", or "1–5 rounds" when the cells differ. */

@@ -10,7 +10,8 @@ import java.util.BitSet;
  * The few Linux calls that neither the JDK nor Netty offers, made through JNA: a thread's CPU
  * affinity ({@code sched_getaffinity}/{@code sched_setaffinity}, for qperf's {@code -ca}), one
  * byte of TCP urgent data ({@code send(..., MSG_OOB)}, qperf's error signal, with its text) and a
- * socket's receive low-water mark ({@code SO_RCVLOWAT}, which Netty does not offer) and blocking
+ * socket's receive low-water mark ({@code SO_RCVLOWAT}, which Netty does not offer), a socket
+ * option of any length ({@code getsockopt}, for {@code TCP_INFO}, whose length Netty does not return) and blocking
  * mode for a socket of Netty's JNI ({@code fcntl}; Netty makes every socket non-blocking). Each call reports a
  * failure as an {@link IOException} worded like {@code strerror}; where JNA cannot load (not
  * Linux, an unknown architecture) every call fails with the reason instead of crashing the caller.
@@ -78,6 +79,21 @@ public final class LibC {
         }
     }
 
+    /**
+     * Reads socket option {@code name} at {@code level} of socket {@code fd} into {@code value};
+     * returns the bytes the kernel wrote, fewer than its length for an older kernel's shorter struct.
+     */
+    public static int getOption(int fd, int level, int name, byte[] value) throws IOException {
+        requireBound();
+        int[] length = {value.length};
+        try {
+            Binding.getsockopt(fd, level, name, value, length);
+        } catch (LastErrorException e) {
+            throw failure("cannot read socket option " + name, e);
+        }
+        return length[0];
+    }
+
     /** Puts file descriptor {@code fd} in blocking mode: reads and writes wait, as in plain C. */
     public static void setBlocking(int fd) throws IOException {
         requireBound();
@@ -141,6 +157,9 @@ public final class LibC {
         static native long send(int fd, byte[] buf, long len, int flags) throws LastErrorException;
 
         static native int setsockopt(int fd, int level, int name, int[] value, int length) throws LastErrorException;
+
+        static native int getsockopt(int fd, int level, int name, byte[] value, int[] length)
+                throws LastErrorException;
 
         static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,6 +45,17 @@ public final class ExternalTools {
             fail(why);
         }
         assumeTrue(false, why);
+    }
+
+    /**
+     * Runs a command (ip, tc, iptables) to its end.
+     *
+     * @return {@code null} when it succeeded, else the command and its output
+     */
+    public static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return p.waitFor() == 0 ? null : String.join(" ", command) + ": " + out;
     }
 
     /** {@code name} on the PATH or in the sbin directories, if present. */

@@ -1,5 +1,7 @@
 package io.netbench.http.internal.client;
 
+import io.netbench.core.TcpInfo;
+import io.netbench.core.internal.TcpSockets;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -43,6 +45,11 @@ final class LoadConnection extends ChannelInboundHandlerAdapter implements Respo
     LoadConnection(LoadWorker worker, LoadPlan plan) {
         this.worker = worker;
         this.plan = plan;
+    }
+
+    /** {@return the current connection's TCP_INFO, or {@code null} when not connected or not readable} */
+    TcpInfo tcpInfo() {
+        return channel != null && channel.isActive() ? TcpSockets.info(channel) : null;
     }
 
     @Override

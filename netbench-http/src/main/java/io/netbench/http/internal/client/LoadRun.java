@@ -3,6 +3,9 @@ package io.netbench.http.internal.client;
 import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
+import io.netbench.core.NetCounters;
+import io.netbench.core.TcpInfo;
+import io.netbench.core.internal.NetSampler;
 import io.netbench.http.HttpLoadException;
 import io.netbench.http.HttpLoadOptions;
 import io.netbench.http.HttpLoadResult;
@@ -14,16 +17,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
  * The state of one load run, from its requests being ready to its result: the event loops, one
  * {@link LoadWorker} on each with its share of the connections, the latency recorders they write
  * to, and where their requests come from. {@link #execute()} drives it on the caller's thread:
- * the warm-up, then the measured duration with a progress report each second, then the totals.
+ * the warm-up, then the measured duration with a progress report each second, then the totals,
+ * with the network counters sampled around the measured duration (TCP_INFO on the loops when no
+ * request is counted: at the end of the warm-up, and as the workers stop).
  * {@link #abort()}, from any thread, closes the connections and ends the event loops;
  * {@link #close()} does that and waits for it.
  */
@@ -74,10 +81,8 @@ final class LoadRun implements AutoCloseable {
         for (int i = 0; i < threads; i++) {
             workers.get(i).start(options.connections() / threads + (i < options.connections() % threads ? 1 : 0), warm);
         }
-        if (warm) {
-            sleep(options.warmup().toNanos());
-            workers.forEach(LoadWorker::beginCounting);
-        }
+        TcpInfo startInfo = warm ? endWarmup() : null;
+        NetSampler sampler = NetSampler.start(() -> startInfo);
         Instant start = Instant.now();
         long begin = System.nanoTime();
         long end = begin + options.duration().toNanos();
@@ -88,10 +93,11 @@ final class LoadRun implements AutoCloseable {
         if (!sources.failed()) {
             sleep(end - System.nanoTime());
         }
-        List<LoadStats> stats = stopWorkers();
+        List<LoadStats> stats = fromEachWorker(LoadWorker::stop, "stop");
         Duration runtime = Duration.ofNanos(System.nanoTime() - begin);
         sources.checkFailed();
-        HttpLoadResult result = result(start, runtime, LoadStats.Totals.of(stats));
+        NetCounters net = sampler.finish(() -> TcpInfo.total(workers.stream().map(w -> w.endInfo).toList()));
+        HttpLoadResult result = result(start, runtime, LoadStats.Totals.of(stats), net);
         observers.onResult().accept(result);
         sources.done(result);
         return result;
@@ -104,19 +110,32 @@ final class LoadRun implements AutoCloseable {
                 latency.interval());
     }
 
-    private List<LoadStats> stopWorkers() throws HttpLoadException, InterruptedException {
-        List<LoadStats> stats = new ArrayList<>();
-        try {
-            for (LoadWorker worker : workers) {
-                stats.add(worker.stop().get(5, TimeUnit.SECONDS));
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new HttpLoadException("load workers did not stop: " + e, e);
-        }
-        return stats;
+    /**
+     * Waits out the warm-up, then reads the connections' TCP_INFO on the loops before counting
+     * begins; returns it, or {@code null} when sampling is off.
+     */
+    private TcpInfo endWarmup() throws HttpLoadException, InterruptedException {
+        sleep(options.warmup().toNanos());
+        TcpInfo info = NetSampler.enabled() ? TcpInfo.total(fromEachWorker(LoadWorker::sampleTcpInfo, "answer")) : null;
+        workers.forEach(LoadWorker::beginCounting);
+        return info;
     }
 
-    private HttpLoadResult result(Instant start, Duration runtime, LoadStats.Totals total) {
+    /** What {@code call} gives on each worker's loop, in order, once each has answered. */
+    private <T> List<T> fromEachWorker(Function<LoadWorker, Future<T>> call, String what)
+            throws HttpLoadException, InterruptedException {
+        List<T> answers = new ArrayList<>();
+        try {
+            for (LoadWorker worker : workers) {
+                answers.add(call.apply(worker).get(5, TimeUnit.SECONDS));
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new HttpLoadException("load workers did not " + what + ": " + e, e);
+        }
+        return answers;
+    }
+
+    private HttpLoadResult result(Instant start, Duration runtime, LoadStats.Totals total, NetCounters net) {
         Histogram measured = uncorrected.total();
         // At constant rate the corrected series was recorded from intended send times; in the closed
         // loop it is wrk's correction of the measured one (which alone is recorded then).
@@ -127,7 +146,7 @@ final class LoadRun implements AutoCloseable {
         }
         return new HttpLoadResult(options.uri(), options.threads(), options.connections(), options.rate(), start,
                 runtime, total.requests(), total.bytes(), total.errors(), total.statuses(), LatencyStats.of(corrected),
-                LatencyStats.of(measured), total.requestRate());
+                LatencyStats.of(measured), total.requestRate(), net);
     }
 
     private static void sleep(long nanos) throws InterruptedException {

@@ -2,7 +2,9 @@ package io.netbench.http.internal.client;
 
 import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyRecorder;
+import io.netbench.core.TcpInfo;
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.NetSampler;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -38,6 +40,8 @@ final class LoadWorker {
     long sampleRequests;
     boolean counting;
     boolean stopping;
+    /** The connections' TCP_INFO as the worker stopped, once counting had ended; read after {@link #stop()}. */
+    TcpInfo endInfo;
 
     LoadWorker(EventLoop loop, LoadPlan plan, RequestSource source, LatencyRecorder latency,
                       LatencyRecorder uncorrected) {
@@ -80,12 +84,24 @@ final class LoadWorker {
         });
     }
 
+    /** The TCP_INFO of its connections, summed, sampled on its loop between requests. */
+    Future<TcpInfo> sampleTcpInfo() {
+        return loop.submit(this::tcpInfo);
+    }
+
+    private TcpInfo tcpInfo() {
+        return TcpInfo.total(connections.stream().map(LoadConnection::tcpInfo).toList());
+    }
+
     private void stopNow() {
         counting = false;
-        stopping = true;
         if (ticker != null) {
             ticker.cancel(false);
         }
+        if (!stopping && NetSampler.enabled()) {
+            endInfo = tcpInfo();
+        }
+        stopping = true;
         connections.forEach(LoadConnection::close);
     }
 

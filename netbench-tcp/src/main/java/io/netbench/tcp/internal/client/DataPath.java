@@ -1,6 +1,7 @@
 package io.netbench.tcp.internal.client;
 
 import io.netbench.core.LatencyRecorder;
+import io.netbench.core.TcpInfo;
 import io.netbench.core.internal.Aborts;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfResult.Counters;
@@ -168,6 +169,11 @@ final class DataPath implements AutoCloseable {
         } else {
             BlockingIo.writeFully(channel, buf);
         }
+    }
+
+    /** {@return the TCP connection's TCP_INFO now, or {@code null} for UDP and the JDK's channels} */
+    TcpInfo tcpInfo() {
+        return !test.isUdp() && channel instanceof NativeSocket socket ? socket.tcpInfo() : null;
     }
 
     /** Stops the loop, from any thread: a loop blocked in I/O ends at once. */

@@ -4,21 +4,27 @@ import io.netbench.core.CpuSnapshot;
 import io.netbench.core.CpuUsage;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
+import io.netbench.core.NetCounters;
 import io.netbench.core.internal.Aborts;
+import io.netbench.core.internal.NetSampler;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfOptions;
 import io.netbench.tcp.QperfResult.Counters;
 import io.netbench.tcp.QperfResult;
+import io.netbench.tcp.internal.protocol.CountersFrame;
 import io.netbench.tcp.internal.protocol.QperfStat;
 import io.netbench.tcp.internal.protocol.Wire;
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A socket test in progress, once the server has accepted its request: the data path, the timer
- * that ends it, the latency recorder and the CPU snapshots around it, then the server's STAT and
- * the result. qperf's order: the data path first, both sides synchronise, the loop runs until the
- * timer, the server sends its STAT, the client acknowledges it.
+ * that ends it, the latency recorder and the CPU snapshots and network counters around it, then
+ * the server's STAT (and, from a netbench server, its counters) and the result. qperf's order:
+ * the data path first, both sides synchronise, the loop runs until the timer, the server sends
+ * its STAT, the client acknowledges it.
  */
 final class Measurement {
     private final QperfOptions options;
@@ -42,9 +48,9 @@ final class Measurement {
         int size = (int) options.msgSize();
         try (DataPath data = DataPath.open(options.test(), control.server(), port, token, options.localSockBufSize(),
                 timeoutMillis, QperfRunner.nativeIo(options), connections)) {
-            // The first snapshot loads the management classes (tens of milliseconds): not after the
-            // sync, where the server's timer is already running.
-            CpuSnapshot.now();
+            // The first snapshot loads the management classes (tens of milliseconds), and the counters
+            // are read outside the measured interval: not after the sync, where the server's timer runs.
+            NetSampler sampler = NetSampler.start(data::tcpInfo);
             control.synchronize(Wire.SYNC_BEFORE);
             CpuSnapshot begin = CpuSnapshot.now();
             long deadline = System.nanoTime() + options.time().toNanos();
@@ -58,9 +64,12 @@ final class Measurement {
                 timer.cancel();
             }
             CpuSnapshot end = CpuSnapshot.now();
+            NetCounters localNet = sampler.finish(data::tcpInfo);
             data.stop();
             control.setTimeout(timeoutMillis + 2000);
-            QperfStat stat = QperfStat.decode(control.receive(Wire.STAT_SIZE, "results"));
+            ByteBuf statBytes = control.receive(Wire.STAT_SIZE, "results");
+            NetCounters serverNet = CountersFrame.follows(statBytes) ? serverCounters() : null;
+            QperfStat stat = QperfStat.decode(statBytes);
             control.send(Wire.SYNC_AFTER, "synchronization");
             Counters remote = new Counters(stat.s().bytes(), stat.s().msgs(), stat.r().bytes(), stat.r().msgs());
             if (options.reverse() && remote.sentBytes() == 0) {
@@ -68,9 +77,21 @@ final class Measurement {
             }
             CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
             return new QperfResult(options.test(), options.target(), start, size, options.time(), local, remote,
-                    CpuUsage.between(begin, end), remoteCpu, LatencyStats.of(recorder.total()), null);
+                    CpuUsage.between(begin, end), remoteCpu, LatencyStats.of(recorder.total()), null, localNet,
+                    serverNet != null || localNet == null ? serverNet : new NetCounters(null, null, Map.of(),
+                            NetCounters.cpuSplit(stat.timeS(), stat.timeE(), stat.noTicks())));
         } catch (IOException e) {
             throw e instanceof QperfException q ? q : new QperfException(e.getMessage(), e);
+        }
+    }
+
+    /** The netbench server's {@link CountersFrame}, which follows a marked STAT. */
+    private NetCounters serverCounters() throws QperfException {
+        try {
+            int length = CountersFrame.length(control.receive(4, "counters"));
+            return CountersFrame.read(control.receive(length, "counters"));
+        } catch (IllegalArgumentException e) {
+            throw new QperfException("malformed counters from the server: " + e.getMessage(), e);
         }
     }
 }

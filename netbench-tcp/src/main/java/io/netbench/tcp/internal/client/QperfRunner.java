@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal.client;
 
+import io.netbench.core.NetCounters;
 import io.netbench.core.NetbenchException;
 import io.netbench.core.RunInterruptedException;
 import io.netbench.core.TransportType;
@@ -92,12 +93,17 @@ public final class QperfRunner {
         }
     }
 
-    /** Parallel streams of one test as one result: counters added, CPU and time of the first. */
+    /**
+     * Parallel streams of one test as one result: counters added, CPU and time of the first, the
+     * connections' TCP_INFO added up with the machine counters of the first.
+     */
     private static QperfResult combine(List<QperfResult> results) {
         QperfResult first = results.get(0);
         Counters local = results.stream().map(QperfResult::local).reduce(Counters.ZERO, Counters::plus);
         Counters remote = results.stream().map(QperfResult::remote).reduce(Counters.ZERO, Counters::plus);
         return new QperfResult(first.test(), first.target(), first.start(), first.msgSize(), first.time(), local,
-                remote, first.localCpu(), first.remoteCpu(), first.latency(), first.remoteConf());
+                remote, first.localCpu(), first.remoteCpu(), first.latency(), first.remoteConf(),
+                NetCounters.ofConnections(results.stream().map(QperfResult::localNet).toList()),
+                NetCounters.ofConnections(results.stream().map(QperfResult::remoteNet).toList()));
     }
 }

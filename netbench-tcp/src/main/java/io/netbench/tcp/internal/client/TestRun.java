@@ -6,6 +6,7 @@ import io.netbench.core.LatencyStats;
 import io.netbench.core.NetbenchException;
 import io.netbench.core.internal.Aborts;
 import io.netbench.core.internal.CpuPinning;
+import io.netbench.core.internal.NetSampler;
 import io.netbench.tcp.QperfConf;
 import io.netbench.tcp.QperfException;
 import io.netbench.tcp.QperfOptions;
@@ -83,17 +84,17 @@ final class TestRun {
     /** qperf's REQ for this run; the CPU of qperf's affinity counts from 1. */
     private ByteBuf request() {
         ByteBuf request = Unpooled.buffer(Wire.REQUEST_SIZE);
-        QperfRequest.of(options.test().index(), options.msgSize(), options.time().toSeconds(),
+        QperfRequest r = QperfRequest.of(options.test().index(), options.msgSize(), options.time().toSeconds(),
                 options.timeout().toSeconds(), options.remoteSockBufSize(), options.dataPort(),
                 options.accessRecv() ? 1 : 0, options.reverse() ? 1 : 0,
-                token == null ? "" : Wire.ONE_PORT_MARKER + token).withAffinity(options.remoteCpu() + 1)
-                .encode(request);
+                token == null ? "" : Wire.ONE_PORT_MARKER + token).withAffinity(options.remoteCpu() + 1);
+        (NetSampler.enabled() ? r.withCounters() : r).encode(request);
         return request;
     }
 
     private QperfResult emptyResult(Instant start, QperfConf remote) {
         CpuUsage none = new CpuUsage(0, 0, 0, 0, 0, 0, Double.NaN);
         return new QperfResult(options.test(), options.target(), start, 0, Duration.ZERO, Counters.ZERO,
-                Counters.ZERO, none, none, LatencyStats.of(LatencyRecorder.newHistogram()), remote);
+                Counters.ZERO, none, none, LatencyStats.of(LatencyRecorder.newHistogram()), remote, null, null);
     }
 }

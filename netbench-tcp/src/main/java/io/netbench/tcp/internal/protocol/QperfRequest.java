@@ -30,6 +30,18 @@ public record QperfRequest(int verMaj, int verMin, int verInc, int reqIndex, lon
                 noMsgs, pollMode, port, rdAtomic, sl, sockBufSize, srcPathBits, time, timeout, useCm, id, staticRate);
     }
 
+    /** This request asking a netbench server for its counters ({@link Wire#COUNTERS_REQUEST}). */
+    public QperfRequest withCounters() {
+        return new QperfRequest(verMaj, verMin, verInc, reqIndex, accessRecv, affinity, altPort, flip, msgSize, mtuSize,
+                noMsgs, pollMode, port, rdAtomic, sl, sockBufSize, srcPathBits, time, timeout, useCm, id,
+                Wire.COUNTERS_REQUEST);
+    }
+
+    /** Whether the client asks for the server's counters after the STAT. */
+    public boolean wantsCounters() {
+        return Wire.COUNTERS_REQUEST.equals(staticRate);
+    }
+
     public void encode(ByteBuf out) {
         out.writeShortLE(verMaj).writeShortLE(verMin).writeShortLE(verInc).writeShortLE(reqIndex);
         for (long v : new long[] {accessRecv, affinity, altPort, flip, msgSize, mtuSize, noMsgs, pollMode, port,

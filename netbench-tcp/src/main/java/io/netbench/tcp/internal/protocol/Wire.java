@@ -20,7 +20,13 @@ import java.util.Arrays;
  *   <li>UDP: datagrams to the same port number in UDP, after a hello datagram
  *       ({@link #UDP_HELLO} + token) that the server acknowledges ({@link #UDP_ACK}).</li>
  * </ul>
- * A server that refuses or fails a request does what qperf's {@code error()} does: one byte of
+ * <p>Counters: a netbench client puts {@link #COUNTERS_REQUEST} in the request's
+ * {@code static_rate} (RDMA only in qperf, so a real qperf server ignores it). A netbench server
+ * then marks its STAT's padding with {@link #COUNTERS_MARK} and follows it with its end's
+ * counters ({@link CountersFrame}), before the client's "synchronization after test". A client
+ * reads the frame only after a marked STAT, and a real qperf client never asks for one.
+ *
+ * <p>A server that refuses or fails a request does what qperf's {@code error()} does: one byte of
  * TCP urgent data ({@link #URGENT_ERROR}), then one line of text, then it closes. A real qperf
  * client prints the text after the urgent byte; a netbench client finds the text where it expected
  * a port, a synchronisation text or the results.
@@ -50,6 +56,10 @@ public final class Wire {
     public static final byte[] UDP_HELLO = ascii("NBUDPHI1");
     public static final byte[] UDP_ACK = ascii("NBUDPOK1");
     public static final int TOKEN_LENGTH = 32;
+    /** In a request's {@code static_rate}: the client reads the server's counters after the STAT. */
+    public static final String COUNTERS_REQUEST = "netbench-counters/1";
+    /** In a STAT's padding: the server's counters follow. */
+    public static final byte[] COUNTERS_MARK = ascii("NBC1");
     /** The urgent byte before an error text. */
     public static final byte URGENT_ERROR = '?';
 

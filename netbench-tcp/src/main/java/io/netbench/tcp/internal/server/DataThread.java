@@ -92,6 +92,7 @@ abstract class DataThread extends ChannelDuplexHandler implements Runnable {
             // the client went away, or a close shut the socket down: the test is over
         } finally {
             memory.release();
+            session.dataEnding();
             exit();
         }
     }

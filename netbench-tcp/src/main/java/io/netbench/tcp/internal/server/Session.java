@@ -1,9 +1,14 @@
 package io.netbench.tcp.internal.server;
 
 import io.netbench.core.CpuSnapshot;
+import io.netbench.core.NetCounters;
+import io.netbench.core.TcpInfo;
 import io.netbench.core.internal.CpuPinning;
+import io.netbench.core.internal.NetSampler;
+import io.netbench.core.internal.TcpSockets;
 import io.netbench.tcp.QperfResult;
 import io.netbench.tcp.QperfTest;
+import io.netbench.tcp.internal.protocol.CountersFrame;
 import io.netbench.tcp.internal.protocol.QperfRequest;
 import io.netbench.tcp.internal.protocol.QperfStat;
 import io.netbench.tcp.internal.protocol.ReadSizes;
@@ -45,6 +50,10 @@ final class Session {
     private EventLoop dataLoop;
     private ScheduledFuture<?> timer;
     private CpuSnapshot startCpu;
+    /** The network counters around the test, for a client that asks for them; data loop only. */
+    private NetSampler netSampler;
+    /** The TCP_INFO a data thread took as its connection ended before the timer (a client's shutdown). */
+    private volatile TcpInfo lastInfo;
     private ByteBuf echo;
     private CpuPinning.Pin pin;
     private boolean closed;
@@ -185,6 +194,9 @@ final class Session {
             started = true;
             dataLoop.execute(() -> {
                 pinDataLoop();
+                if (request.wantsCounters()) {
+                    netSampler = NetSampler.start(this::tcpInfo);
+                }
                 startCpu = CpuSnapshot.now();
                 timer = dataLoop.schedule(this::finish, request.time(), TimeUnit.SECONDS);
                 if (reversed()) {
@@ -219,7 +231,7 @@ final class Session {
         }
     }
 
-    /** The test time is over (data loop): stop counting, send STAT. */
+    /** The test time is over (data loop): stop counting, send STAT, and the counters if asked. */
     private void finish() {
         finished = true;
         CpuSnapshot end = CpuSnapshot.now();
@@ -229,7 +241,31 @@ final class Session {
                 new QperfStat.Counters(c.receivedBytes(), msgs, 0));
         ByteBuf out = control.alloc().buffer(Wire.STAT_SIZE);
         stat.encode(out);
+        if (netSampler != null) {
+            NetCounters counters = netSampler.finish(() -> {
+                TcpInfo info = tcpInfo();
+                return info != null ? info : lastInfo;
+            });
+            if (counters != null) {
+                CountersFrame.write(out, counters);
+            }
+        }
         control.writeAndFlush(out);
+    }
+
+    /**
+     * The data thread is about to close its connection (the client has shut it down, maybe just
+     * before this end's timer): its TCP_INFO now stands in for the end's, which could not be read.
+     */
+    void dataEnding() {
+        if (request.wantsCounters() && !finished && !test.isUdp()) {
+            lastInfo = tcpInfo();
+        }
+    }
+
+    /** The TCP data connection's TCP_INFO now; {@code null} for UDP or the NIO transport. */
+    private TcpInfo tcpInfo() {
+        return test.isUdp() ? null : TcpSockets.info(dataChannel);
     }
 
     /** Releases everything; safe to call more than once, from any loop. */

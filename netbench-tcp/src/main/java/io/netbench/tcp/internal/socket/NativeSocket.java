@@ -1,6 +1,8 @@
 package io.netbench.tcp.internal.socket;
 
+import io.netbench.core.TcpInfo;
 import io.netbench.core.internal.LibC;
+import io.netbench.core.internal.TcpSockets;
 import io.netty.channel.unix.DatagramSocketAddress;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.Socket;
@@ -149,6 +151,11 @@ public final class NativeSocket implements ByteChannel {
             length++;
         }
         return new String(name.array(), 0, length, StandardCharsets.US_ASCII);
+    }
+
+    /** {@return this TCP socket's TCP_INFO now, or {@code null} if it cannot be read} */
+    public TcpInfo tcpInfo() {
+        return TcpSockets.info(socket.intValue());
     }
 
     /** Reads what has arrived into {@code dst}, a direct buffer, waiting for at least one byte; -1 at the end of the stream. */
