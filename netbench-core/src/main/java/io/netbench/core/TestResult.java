@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.HdrHistogram.Histogram;
@@ -32,18 +33,19 @@ import org.HdrHistogram.Histogram;
  * @param start when the test started; may be {@code null}
  * @param duration how long it measured, not negative
  * @param params what was asked (msg_size, connections, rate...), name to value as text
- * @param metrics the figures measured, in {@link Metric} order, each of which knows its unit and
- *                how it merges; a figure not measured is absent (never NaN or 0)
+ * @param metrics the figures measured, in {@link Metric} order, each knowing its unit and merge rule;
+ *                a figure not measured is absent (never NaN or 0)
  * @param counts additive totals (bytes, msgs, requests, errors_*), exact integers that merging adds
  * @param histograms latency histograms by name, in HdrHistogram's compressed log encoding
  *                   ({@link HistogramCodec}), which merge exactly
  * @param localCpu the CPU this machine used, or {@code null}
  * @param remoteCpu the CPU the peer used, as it reported it, or {@code null}
+ * @param thresholds the {@link Thresholds} checked against this result, in order; empty when none were
  */
 public record TestResult(String tool, String test, String target, String transport, Instant start,
                          Duration duration, Map<String, String> params, Map<Metric, Double> metrics,
                          Map<String, Long> counts, Map<String, String> histograms, CpuUsage localCpu,
-                         CpuUsage remoteCpu) {
+                         CpuUsage remoteCpu, List<ThresholdCheck> thresholds) {
     /**
      * Checks the fields and freezes the maps; {@link #builder} is the easier way to make one.
      *
@@ -59,14 +61,12 @@ public record TestResult(String tool, String test, String target, String transpo
      * @param histograms encoded histograms, copied
      * @param localCpu this machine's CPU usage, or {@code null}
      * @param remoteCpu the peer's CPU usage, or {@code null}
+     * @param thresholds the thresholds checked, copied
      * @throws IllegalArgumentException naming the field missing or bad
      */
     public TestResult {
-        if (tool == null || tool.isBlank()) {
-            throw new IllegalArgumentException("tool must be set");
-        }
-        if (test == null || test.isBlank()) {
-            throw new IllegalArgumentException("test must be set");
+        if (tool == null || tool.isBlank() || test == null || test.isBlank()) {
+            throw new IllegalArgumentException((tool == null || tool.isBlank() ? "tool" : "test") + " must be set");
         }
         if (duration == null || duration.isNegative()) {
             throw new IllegalArgumentException("duration must be >= 0: " + duration);
@@ -77,6 +77,7 @@ public record TestResult(String tool, String test, String target, String transpo
         metrics = Collections.unmodifiableMap(sorted);
         counts = frozen(counts);
         histograms = frozen(histograms);
+        thresholds = List.copyOf(thresholds);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> map) {
@@ -97,7 +98,7 @@ public record TestResult(String tool, String test, String target, String transpo
     /** {@return a builder holding a copy of this result, to derive a changed one} */
     public Builder toBuilder() {
         Builder b = new Builder(tool, test).target(target).transport(transport).start(start).duration(duration)
-                .localCpu(localCpu).remoteCpu(remoteCpu);
+                .localCpu(localCpu).remoteCpu(remoteCpu).thresholds(thresholds);
         b.params.putAll(params);
         b.metrics.putAll(metrics);
         b.counts.putAll(counts);
@@ -139,6 +140,7 @@ public record TestResult(String tool, String test, String target, String transpo
         private final Map<String, String> histograms = new LinkedHashMap<>();
         private CpuUsage localCpu;
         private CpuUsage remoteCpu;
+        private List<ThresholdCheck> thresholds = List.of();
 
         private Builder(String tool, String test) {
             this.tool = tool;
@@ -276,13 +278,24 @@ public record TestResult(String tool, String test, String target, String transpo
         }
 
         /**
+         * Sets the thresholds checked against this result ({@link Thresholds#check}).
+         *
+         * @param checks the checks, in threshold order
+         * @return this builder
+         */
+        public Builder thresholds(List<ThresholdCheck> checks) {
+            this.thresholds = List.copyOf(checks);
+            return this;
+        }
+
+        /**
          * {@return the result}
          *
          * @throws IllegalArgumentException naming the missing or bad field
          */
         public TestResult build() {
             return new TestResult(tool, test, target, transport, start, duration, params, metrics, counts, histograms,
-                    localCpu, remoteCpu);
+                    localCpu, remoteCpu, thresholds);
         }
     }
 }
