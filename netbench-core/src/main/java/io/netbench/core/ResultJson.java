@@ -19,7 +19,9 @@ import java.util.Map;
  * <p>Documents carry {@code "format": "netbench-result/2"}: a run id, labels and environment
  * beside the tests; metrics are named by {@link Metric#key()}, which ends with the unit. Instants
  * are ISO-8601 strings, durations nanoseconds ({@code duration_ns}), histograms HdrHistogram's
- * compressed base64. Field order is stable, so results diff well.
+ * compressed base64. Field order is stable, so results diff well. A test checked against
+ * {@link Thresholds} has {@code "thresholds"}: {@code [{"threshold": "p99>5ms", "value": 7210000.0,
+ * "breached": true}]}, the value in the figure's stored unit ({@code null}: nothing measured).
  *
  * <p>{@link #read} also reads version 1 documents ({@code netbench-result/1}, netbench 0.1
  * before labels): their metrics are renamed to version 2's keys, they get an empty label set and
@@ -91,6 +93,17 @@ public final class ResultJson {
         m.put("histograms", t.histograms());
         m.put("local_cpu", cpuMap(t.localCpu()));
         m.put("remote_cpu", cpuMap(t.remoteCpu()));
+        if (!t.thresholds().isEmpty()) {
+            List<Object> checks = new ArrayList<>();
+            for (ThresholdCheck c : t.thresholds()) {
+                Map<String, Object> check = new LinkedHashMap<>();
+                check.put("threshold", c.threshold());
+                check.put("value", Double.isNaN(c.value()) ? null : c.value());
+                check.put("breached", c.breached());
+                checks.add(check);
+            }
+            m.put("thresholds", checks);
+        }
         return m;
     }
 
@@ -173,6 +186,11 @@ public final class ResultJson {
         });
         entries(m, "counts").forEach((k, v) -> b.count(v1 ? V1_NAMES.getOrDefault(k, k) : k, ((Number) v).longValue()));
         entries(m, "histograms").forEach((k, v) -> b.encodedHistogram(k, (String) v));
+        if (m.get("thresholds") instanceof List<?> checks) {
+            b.thresholds(checks.stream().map(c -> (Map<?, ?>) c).map(c -> new ThresholdCheck((String) c.get("threshold"),
+                    c.get("value") == null ? Double.NaN : ((Number) c.get("value")).doubleValue(),
+                    Boolean.TRUE.equals(c.get("breached")))).toList());
+        }
         return b.build();
     }
 

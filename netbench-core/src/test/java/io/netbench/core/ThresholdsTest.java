@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +90,15 @@ class ThresholdsTest {
                 .getMessage().startsWith("threshold 'p99 is 5ms': expected NAME OP LIMIT"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Thresholds.parse("p99>5ms,latnecy>1ms"))
                 .getMessage().startsWith("threshold 'latnecy>1ms': unknown figure 'latnecy'"));
+    }
+
+    @Test
+    void checksTravelInJson() {
+        Thresholds gate = Thresholds.parse("p99>5ms,errors>0");
+        TestResult checked = gate.check(wrk(0, 10));
+        RunResult run = RunResult.of(Instant.now(), List.of(), Map.of(), List.of(checked));
+        String json = ResultJson.write(run);
+        assertTrue(json.contains("\"threshold\" : \"p99>5ms\""), json);
+        assertEquals(checked.thresholds(), ResultJson.read(json).tests().get(0).thresholds());
     }
 }
