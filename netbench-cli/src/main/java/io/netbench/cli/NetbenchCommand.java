@@ -23,6 +23,8 @@ public final class NetbenchCommand implements Runnable {
     public static final int EXIT_USAGE = 2;
     /** Exit code for a run that failed (dead server, timeout, I/O error). */
     public static final int EXIT_FAILURE = 1;
+    /** Exit code for a run that completed but breached a {@code --fail-on} threshold. */
+    public static final int EXIT_THRESHOLD = 3;
 
     @Spec
     private CommandSpec spec;

@@ -6,6 +6,7 @@ import io.netbench.cli.format.QperfStep;
 import io.netbench.core.NetbenchException;
 import io.netbench.core.Ports;
 import io.netbench.core.TestResult;
+import io.netbench.core.Thresholds;
 import io.netbench.core.TransportType;
 import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfConf;
@@ -85,6 +86,9 @@ final class QperfCommand implements Callable<Integer> {
     @Mixin
     private ResultOptions results;
 
+    @Mixin
+    private FailOnOption failOn;
+
     /** What to run: the tests at each step against one server, and how to print them. */
     private record Plan(String host, List<QperfTest> tests, List<QperfStep> steps, QperfOutput output,
                         Duration waitServer, TransportType transport, Duration jitWarmup) {
@@ -93,6 +97,7 @@ final class QperfCommand implements Callable<Integer> {
     @Override
     public Integer call() throws NetbenchException {
         Plan plan = plan();
+        Thresholds gate = failOn.thresholds();
         for (QperfTest test : plan.tests()) {
             plan.steps().forEach(step -> client(plan, test, step).validate());
         }
@@ -112,7 +117,7 @@ final class QperfCommand implements Callable<Integer> {
                     print(out, QperfOutput.renderConf(plan.output().format(), QperfConf.local(), result.remoteConf()));
                 } else if (test.isSocketTest()) {
                     print(out, plan.output().render(result, step));
-                    measured.add(result.toTestResult(plan.transport().displayName()));
+                    measured.add(gate.check(result.toTestResult(plan.transport().displayName())));
                 }
             }
         }
@@ -120,7 +125,9 @@ final class QperfCommand implements Callable<Integer> {
             results.writeJson(out, spec, started, measured);
         }
         results.commit();
-        return 0;
+        return failOn.report(spec.commandLine().getErr(), "qperf", measured,
+                r -> r.test() + " " + String.join(" ", r.params().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ": ");
     }
 
     /** qperf's text, as it comes (nothing with --json, which prints one document at the end). */

@@ -4,6 +4,8 @@ import io.netbench.cli.format.WrkFormat;
 import io.netbench.cli.format.WrkReport;
 import io.netbench.core.LoadShare;
 import io.netbench.core.NetbenchException;
+import io.netbench.core.TestResult;
+import io.netbench.core.Thresholds;
 import io.netbench.core.TransportType;
 import io.netbench.http.HttpLoad;
 import io.netbench.http.WrkScript;
@@ -20,8 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +109,9 @@ final class WrkCommand implements Callable<Integer> {
     @Mixin
     private ResultOptions results;
 
+    @Mixin
+    private FailOnOption failOn;
+
     /** The library's load for these options, and what wrk's "Running" line says of it. */
     private record Load(HttpLoad http, int threads, int connections, Duration duration) {
     }
@@ -113,6 +120,7 @@ final class WrkCommand implements Callable<Integer> {
     public Integer call() throws NetbenchException {
         PrintWriter err = spec.commandLine().getErr();
         URI uri = parseUri();
+        Thresholds gate = failOn.thresholds();
         PrintWriter out = results.open(spec);
         TransportType type = transport.select(err);
         Load planned = load(uri, type);
@@ -124,6 +132,7 @@ final class WrkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unexpected arguments " + scriptArgs + " (script arguments need -s)");
         }
         Instant started = Instant.now();
+        AtomicReference<TestResult> reported = new AtomicReference<>();
         try (HdrIntervalLog log = hdrLog == null ? null : HdrIntervalLog.open(hdrLog, started)) {
             boolean live = planned.duration().toSeconds() > 5 && !results.json();
             load.progress((elapsed, requests, errors, interval) -> {
@@ -143,26 +152,45 @@ final class WrkCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
-            AtomicBoolean reported = new AtomicBoolean();
             load.onResult(result -> {
+                reported.set(gate.check(result.toTestResult(type.displayName())));
                 if (results.json()) {
-                    results.writeJson(out, spec, started, List.of(result.toTestResult(type.displayName())));
+                    results.writeJson(out, spec, started, List.of(reported.get()));
                 } else {
                     out.print(WrkReport.body(result, latency, uncorrected));
                     out.flush();
                 }
-                reported.set(true);
             });
             try {
                 load.run();
             } finally {
                 // A script's done() that fails still leaves the results written.
-                if (reported.get()) {
+                if (reported.get() != null) {
                     results.commit();
                 }
             }
         }
-        return 0;
+        int exit = failOn.report(err, "wrk", List.of(reported.get()), r -> "");
+        noSuccess(reported.get()).ifPresent(err::println);
+        return exit;
+    }
+
+    /** The last line of a run in which not a single request succeeded (every one an error or a 4xx/5xx). */
+    private static Optional<String> noSuccess(TestResult r) {
+        long succeeded = r.counts().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("status_2") || e.getKey().startsWith("status_3"))
+                .mapToLong(Map.Entry::getValue).sum();
+        if (succeeded > 0) {
+            return Optional.empty();
+        }
+        StringBuilder kinds = new StringBuilder();
+        r.counts().forEach((k, v) -> {
+            if (v > 0 && k.startsWith("errors_")) {
+                kinds.append(kinds.length() == 0 ? "" : ", ").append(k.replace("errors_", "")).append(' ').append(v);
+            }
+        });
+        return Optional.of("wrk: not a single request succeeded" + (kinds.length() == 0 ? " (no response at all)"
+                : " (" + kinds + ")"));
     }
 
     /**
