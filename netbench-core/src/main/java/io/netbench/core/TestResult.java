@@ -41,14 +41,16 @@ import org.HdrHistogram.Histogram;
  * @param localCpu the CPU this machine used, or {@code null}
  * @param remoteCpu the CPU the peer used, as it reported it, or {@code null}
  * @param thresholds the {@link Thresholds} checked against this result, in order; empty when none were
+ * @param intervals the test's figures over consecutive intervals (iperf3's {@code -i}), each a result
+ *                  of its own (its start, duration, counts and rates; {@code stream} param per stream)
  */
 public record TestResult(String tool, String test, String target, String transport, Instant start,
                          Duration duration, Map<String, String> params, Map<Metric, Double> metrics,
                          Map<String, Long> counts, Map<String, String> histograms, CpuUsage localCpu,
-                         CpuUsage remoteCpu, List<ThresholdCheck> thresholds) {
+                         CpuUsage remoteCpu, List<ThresholdCheck> thresholds,
+                         List<TestResult> intervals) {
     /**
      * Checks the fields and freezes the maps; {@link #builder} is the easier way to make one.
-     *
      * @param tool the tool family, required
      * @param test the test, required
      * @param target what was measured, or {@code null}
@@ -62,6 +64,7 @@ public record TestResult(String tool, String test, String target, String transpo
      * @param localCpu this machine's CPU usage, or {@code null}
      * @param remoteCpu the peer's CPU usage, or {@code null}
      * @param thresholds the thresholds checked, copied
+     * @param intervals the interval results, copied
      * @throws IllegalArgumentException naming the field missing or bad
      */
     public TestResult {
@@ -72,12 +75,11 @@ public record TestResult(String tool, String test, String target, String transpo
             throw new IllegalArgumentException("duration must be >= 0: " + duration);
         }
         params = frozen(params);
-        EnumMap<Metric, Double> sorted = new EnumMap<>(Metric.class);
-        sorted.putAll(metrics);
-        metrics = Collections.unmodifiableMap(sorted);
+        metrics = Collections.unmodifiableMap(metrics.isEmpty() ? new EnumMap<>(Metric.class) : new EnumMap<>(metrics));
         counts = frozen(counts);
         histograms = frozen(histograms);
         thresholds = List.copyOf(thresholds);
+        intervals = List.copyOf(intervals);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> map) {
@@ -86,7 +88,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
     /**
      * Starts a result.
-     *
      * @param tool the tool family, {@code "qperf"} or {@code "wrk"}
      * @param test the test, e.g. {@code "tcp_lat"} or {@code "http"}
      * @return a builder with nothing else set
@@ -98,7 +99,8 @@ public record TestResult(String tool, String test, String target, String transpo
     /** {@return a builder holding a copy of this result, to derive a changed one} */
     public Builder toBuilder() {
         Builder b = new Builder(tool, test).target(target).transport(transport).start(start).duration(duration)
-                .localCpu(localCpu).remoteCpu(remoteCpu).thresholds(thresholds);
+                .localCpu(localCpu).remoteCpu(remoteCpu).thresholds(thresholds)
+                .intervals(intervals);
         b.params.putAll(params);
         b.metrics.putAll(metrics);
         b.counts.putAll(counts);
@@ -108,7 +110,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
     /**
      * The value of one figure.
-     *
      * @param metric the figure
      * @return its value, or empty when this result does not have it
      */
@@ -141,6 +142,7 @@ public record TestResult(String tool, String test, String target, String transpo
         private CpuUsage localCpu;
         private CpuUsage remoteCpu;
         private List<ThresholdCheck> thresholds = List.of();
+        private List<TestResult> intervals = List.of();
 
         private Builder(String tool, String test) {
             this.tool = tool;
@@ -149,7 +151,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets what was measured.
-         *
          * @param target e.g. {@code "10.0.0.1"} or a URL
          * @return this builder
          */
@@ -160,7 +161,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets the transport that measured.
-         *
          * @param transport its {@link TransportType#displayName()}
          * @return this builder
          */
@@ -171,7 +171,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets when the test started.
-         *
          * @param start the instant
          * @return this builder
          */
@@ -182,7 +181,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets how long the test measured.
-         *
          * @param duration not negative; default zero
          * @return this builder
          */
@@ -193,7 +191,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets a parameter, what was asked.
-         *
          * @param name e.g. {@code "msg_size"}
          * @param value stored as {@link String#valueOf(Object)}
          * @return this builder
@@ -205,7 +202,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets a figure.
-         *
          * @param metric the figure
          * @param value its value; one that is not finite (NaN: not measured) leaves it absent
          * @return this builder
@@ -221,7 +217,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets a count: an exact total that merges add.
-         *
          * @param name e.g. {@code "requests"} or {@code "errors_read"}
          * @param value the total
          * @return this builder
@@ -233,7 +228,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Adds a histogram, stored in HdrHistogram's compressed log encoding.
-         *
          * @param name e.g. {@code "latency"}
          * @param histogram the histogram, encoded now, so it may change afterwards
          * @return this builder
@@ -245,7 +239,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Adds a histogram already in HdrHistogram's compressed log encoding.
-         *
          * @param name e.g. {@code "latency"}
          * @param encoded as {@link HistogramCodec#encode} writes it
          * @return this builder
@@ -257,7 +250,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets the CPU this machine used.
-         *
          * @param usage the usage, or {@code null} if unknown
          * @return this builder
          */
@@ -268,7 +260,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets the CPU the peer used.
-         *
          * @param usage the usage, or {@code null} if unknown
          * @return this builder
          */
@@ -279,7 +270,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets the thresholds checked against this result ({@link Thresholds#check}).
-         *
          * @param checks the checks, in threshold order
          * @return this builder
          */
@@ -289,13 +279,22 @@ public record TestResult(String tool, String test, String target, String transpo
         }
 
         /**
+         * Sets the test's figures over consecutive intervals.
+         * @param results one per interval (and per stream), in time order
+         * @return this builder
+         */
+        public Builder intervals(List<TestResult> results) {
+            this.intervals = List.copyOf(results);
+            return this;
+        }
+
+        /**
          * {@return the result}
-         *
          * @throws IllegalArgumentException naming the missing or bad field
          */
         public TestResult build() {
             return new TestResult(tool, test, target, transport, start, duration, params, metrics, counts, histograms,
-                    localCpu, remoteCpu, thresholds);
+                    localCpu, remoteCpu, thresholds, intervals);
         }
     }
 }
