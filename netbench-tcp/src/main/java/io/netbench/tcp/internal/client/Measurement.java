@@ -13,6 +13,7 @@ import io.netbench.tcp.internal.protocol.QperfStat;
 import io.netbench.tcp.internal.protocol.Wire;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A socket test in progress, once the server has accepted its request: the data path, the timer
@@ -47,9 +48,11 @@ final class Measurement {
             CpuSnapshot.now();
             control.synchronize(Wire.SYNC_BEFORE);
             CpuSnapshot begin = CpuSnapshot.now();
-            long deadline = System.nanoTime() + options.time().toNanos();
+            long beginNanos = System.nanoTime();
+            long deadline = beginNanos + options.time().toNanos();
             Counters local;
-            StopTimer timer = new StopTimer("netbench-qperf-timer", data, deadline);
+            StopTimer timer = new StopTimer("netbench-qperf-timer", data, beginNanos, deadline,
+                    options.test().isBandwidth());
             try {
                 local = data.run(size, deadline, recorder.newWriter(), options.reverse());
             } finally {
@@ -65,8 +68,10 @@ final class Measurement {
                 throw new QperfException("the server did not send: --reverse needs a netbench server");
             }
             CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
+            List<List<Long>> seconds = options.test().isBandwidth()
+                    ? List.of(timer.seconds(options.reverse() ? local.receivedBytes() : local.sentBytes())) : List.of();
             return new QperfResult(options.test(), options.target(), start, size, options.time(), local, remote,
-                    CpuUsage.between(begin, end), remoteCpu, LatencyStats.of(recorder.total()), null);
+                    CpuUsage.between(begin, end), remoteCpu, LatencyStats.of(recorder.total()), null, seconds);
         } catch (IOException e) {
             throw e instanceof QperfException q ? q : new QperfException(e.getMessage(), e);
         }

@@ -98,6 +98,7 @@ public final class QperfRunner {
         Counters local = results.stream().map(QperfResult::local).reduce(Counters.ZERO, Counters::plus);
         Counters remote = results.stream().map(QperfResult::remote).reduce(Counters.ZERO, Counters::plus);
         return new QperfResult(first.test(), first.target(), first.start(), first.msgSize(), first.time(), local,
-                remote, first.localCpu(), first.remoteCpu(), first.latency(), first.remoteConf());
+                remote, first.localCpu(), first.remoteCpu(), first.latency(), first.remoteConf(),
+                results.stream().flatMap(r -> r.streamSeconds().stream()).toList());
     }
 }
