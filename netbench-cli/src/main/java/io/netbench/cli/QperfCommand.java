@@ -1,5 +1,6 @@
 package io.netbench.cli;
 
+import io.netbench.cli.format.IntervalLines;
 import io.netbench.cli.format.QperfOutput;
 import io.netbench.cli.format.QperfParam;
 import io.netbench.cli.format.QperfStep;
@@ -72,6 +73,10 @@ final class QperfCommand implements Callable<Integer> {
     @Option(names = {"-R", "--reverse"}, description = "tcp_bw: the server sends, this side receives (netbench server).")
     private boolean reverse;
 
+    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", description = "Bandwidth tests: report every"
+            + " SECONDS (whole seconds), per stream and summed, as iperf3 does; in --json as intervals.")
+    private int interval;
+
     @Option(names = "--classic", description = "Use qperf's second data port even with a netbench server.")
     private boolean classic;
 
@@ -116,8 +121,10 @@ final class QperfCommand implements Callable<Integer> {
                 if (test == QperfTest.CONF) {
                     print(out, QperfOutput.renderConf(plan.output().format(), QperfConf.local(), result.remoteConf()));
                 } else if (test.isSocketTest()) {
+                    TestResult shared = withIntervals(result.toTestResult(plan.transport().displayName()), result);
+                    shared.intervals().forEach(i -> print(out, IntervalLines.qperf(plan.output().format(), i) + "\n"));
                     print(out, plan.output().render(result, step));
-                    measured.add(gate.check(result.toTestResult(plan.transport().displayName())));
+                    measured.add(gate.check(shared));
                 }
             }
         }
@@ -128,6 +135,10 @@ final class QperfCommand implements Callable<Integer> {
         return failOn.report(spec.commandLine().getErr(), "qperf", measured,
                 r -> r.test() + " " + String.join(" ", r.params().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ": ");
+    }
+
+    private TestResult withIntervals(TestResult shared, QperfResult result) {
+        return interval == 0 ? shared : shared.toBuilder().intervals(result.intervals(interval)).build();
     }
 
     /** qperf's text, as it comes (nothing with --json, which prints one document at the end). */
@@ -151,6 +162,9 @@ final class QperfCommand implements Callable<Integer> {
         }
         List<QperfTest> tests = args.stream().map(QperfTest::fromName).toList();
         Ports.checkConnect("-lp", port);
+        if (interval < 0) {
+            throw new IllegalArgumentException("-i " + interval + ": must be at least 1 second (0 for none)");
+        }
         QperfOutput output = text.output();
         List<QperfStep> steps = stepOptions.steps(spec.commandLine().getParseResult());
         Duration warmup = OptionValues.wrkDuration("--jit-warmup", jitWarmup);

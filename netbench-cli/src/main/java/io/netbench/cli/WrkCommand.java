@@ -1,5 +1,6 @@
 package io.netbench.cli;
 
+import io.netbench.cli.format.IntervalLines;
 import io.netbench.cli.format.WrkFormat;
 import io.netbench.cli.format.WrkReport;
 import io.netbench.core.LoadShare;
@@ -99,6 +100,10 @@ final class WrkCommand implements Callable<Integer> {
     @Option(names = "--hdr-log", paramLabel = "FILE", description = "Write HdrHistogram interval log (1 s intervals).")
     private Path hdrLog;
 
+    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", description = "Report req/s, errors, p50 and p99"
+            + " every SECONDS (whole seconds), as iperf3 does; in --json as intervals.")
+    private int interval;
+
     @Option(names = "--share", paramLabel = "INDEX/N", description = "Take client INDEX's exact share of -c and -R among"
             + " N clients (Kubernetes Indexed Job: --share $JOB_COMPLETION_INDEX/N).")
     private String share;
@@ -134,10 +139,18 @@ final class WrkCommand implements Callable<Integer> {
         Instant started = Instant.now();
         AtomicReference<TestResult> reported = new AtomicReference<>();
         try (HdrIntervalLog log = hdrLog == null ? null : HdrIntervalLog.open(hdrLog, started)) {
-            boolean live = planned.duration().toSeconds() > 5 && !results.json();
-            load.progress((elapsed, requests, errors, interval) -> {
+            boolean live = planned.duration().toSeconds() > 5 && !results.json() && interval == 0;
+            PrintWriter notices = results.notices(spec, out);
+            WrkIntervals intervals = new WrkIntervals(Math.max(1, interval), planned.duration(), i -> {
+                notices.println(IntervalLines.wrk(i));
+                notices.flush();
+            });
+            load.progress((elapsed, requests, errors, latencies) -> {
                 if (log != null) {
-                    log.interval(elapsed, interval);
+                    log.interval(elapsed, latencies);
+                }
+                if (interval > 0) {
+                    intervals.onSecond(elapsed, requests, errors, latencies);
                 }
                 if (live) {
                     err.printf("  [%s] %d requests, %.0f req/s, errors %d%n", WrkFormat.seconds(elapsed.toSeconds()),
@@ -153,7 +166,8 @@ final class WrkCommand implements Callable<Integer> {
                 }
             });
             load.onResult(result -> {
-                reported.set(gate.check(result.toTestResult(type.displayName())));
+                TestResult shared = result.toTestResult(type.displayName());
+                reported.set(gate.check(interval == 0 ? shared : shared.toBuilder().intervals(intervals.finish(shared)).build()));
                 if (results.json()) {
                     results.writeJson(out, spec, started, List.of(reported.get()));
                 } else {
@@ -212,6 +226,9 @@ final class WrkCommand implements Callable<Integer> {
             t = Math.min(t, c);
         }
         Duration d = OptionValues.positiveWrkDuration("-d", durationText);
+        if (interval < 0) {
+            throw new IllegalArgumentException("-i " + interval + ": must be at least 1 second (0 for none)");
+        }
         if (bodyFile != null && body != null) {
             throw new IllegalArgumentException("--body and --body-file: give one");
         }
