@@ -14,7 +14,8 @@ enum ThresholdUnits {
     /** Bandwidth, stored in bytes per second; B is a byte, b a bit, K = 1000 as qperf prints, Ki = 1024. */
     BANDWIDTH("a bandwidth", "B/s, KB/s, MB/s, GB/s, KiB/s, MiB/s, GiB/s, Mb/s, Gb/s", bandwidths()),
     /** Events per second. */
-    RATE("a rate", "nothing, /s, k or M", Map.of("", 1.0, "/s", 1.0, "k", 1e3, "k/s", 1e3, "M", 1e6, "M/s", 1e6)),
+    RATE("a rate", "nothing, /s, k, M or G", Map.of("", 1.0, "/s", 1.0, "k", 1e3, "k/s", 1e3, "M", 1e6, "M/s", 1e6,
+            "G", 1e9, "G/s", 1e9)),
     /** Exact counts. */
     COUNT("a count", "nothing, k or M", Map.of("", 1.0, "k", 1e3, "M", 1e6)),
     /** CPU seconds per GB, as qperf's send_cost and recv_cost. */
