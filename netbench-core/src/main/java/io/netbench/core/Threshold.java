@@ -1,5 +1,7 @@
 package io.netbench.core;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -99,16 +101,15 @@ public record Threshold(String text, String name, String operator, double limit,
      * The measured value in the unit this threshold was written in, for messages.
      *
      * @param value a value in the stored unit, NaN when nothing was measured
-     * @return e.g. {@code "7.21ms"} (three digits, no exponent), or {@code "not measured"}
+     * @return e.g. {@code "7.21ms"} (three significant digits, no exponent: {@code 0.000330GB/s}), or {@code "not measured"}
      */
     public String format(double value) {
         if (Double.isNaN(value)) {
             return "not measured";
         }
         double scaled = value / factor;
-        double size = Math.abs(scaled);
-        String number = scaled == Math.rint(scaled) && size < 1e15 ? String.valueOf((long) scaled)
-                : String.format(Locale.ROOT, size >= 100 ? "%.0f" : size >= 10 ? "%.1f" : "%.2f", scaled);
+        String number = scaled == Math.rint(scaled) && Math.abs(scaled) < 1e15 ? String.valueOf((long) scaled)
+                : new BigDecimal(scaled).round(new MathContext(3)).stripTrailingZeros().toPlainString();
         return number + unit;
     }
 }

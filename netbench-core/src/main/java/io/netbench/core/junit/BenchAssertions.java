@@ -37,7 +37,8 @@ public final class BenchAssertions {
             }
         }
         if (!failures.isEmpty()) {
-            throw new AssertionError(String.join("; ", failures) + " (" + result + ")");
+            throw new AssertionError(String.join("; ", failures) + " (" + result.tool() + " " + result.test() + " "
+                    + result.params() + ")");
         }
     }
 }
