@@ -36,6 +36,10 @@ public final class NetbenchCommand implements Runnable {
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         // qperf's options are single-dash words (-vu, -vvs, -oo): never read them as clustered letters.
         commandLine.getSubcommands().get("qperf").setPosixClusteredShortOptionsAllowed(false);
+        // -V/--version on every subcommand prints what netbench --version prints.
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        commandLine.setExecutionStrategy(parsed -> QperfHelp.answer(parsed).orElseGet(() -> run.execute(parsed)));
         return commandLine;
     }
 

@@ -35,9 +35,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code netbench wrk [options] URL}: wrk's and wrk2's HTTP load, options and output. */
-@Command(name = "wrk", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "wrk", sortOptions = false,
         description = {"HTTP load like wrk (closed loop) or wrk2 (-R constant rate), printing wrk's output.",
-            "Example: netbench wrk -t2 -c100 -d10s --latency http://127.0.0.1:8080/"})
+            "Example: netbench wrk -t2 -c100 -d10s --latency http://127.0.0.1:8080/"},
+        footer = {"", "  Numeric arguments may include a SI unit (1k, 1M, 1G)",
+            "  Time arguments may include a time unit (2s, 2m, 2h)"})
 final class WrkCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -68,6 +70,12 @@ final class WrkCommand implements Callable<Integer> {
 
     @Option(names = {"-U", "--u_latency"}, description = "Print uncorrected latency statistics (with -R).")
     private boolean uncorrected;
+
+    @Option(names = {"-v", "-V", "--version"}, versionHelp = true, description = "Print version details (wrk's -v).")
+    private boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
 
     @Option(names = "--timeout", paramLabel = "T", description = "Socket/request timeout (default 2s).")
     private String timeout = "2s";
