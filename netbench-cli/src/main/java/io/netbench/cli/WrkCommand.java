@@ -23,8 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -174,6 +172,7 @@ final class WrkCommand implements Callable<Integer> {
                 }
             });
             load.onResult(result -> {
+                WrkNotices.rateShortfall(result).ifPresent(err::println);
                 TestResult shared = result.toTestResult(type.displayName());
                 reported.set(gate.check(interval == 0 ? shared : shared.toBuilder().intervals(intervals.finish(shared)).build()));
                 if (results.json()) {
@@ -193,26 +192,8 @@ final class WrkCommand implements Callable<Integer> {
             }
         }
         int exit = failOn.report(err, "wrk", List.of(reported.get()), r -> "");
-        noSuccess(reported.get()).ifPresent(err::println);
+        WrkNotices.noSuccess(reported.get()).ifPresent(err::println);
         return exit;
-    }
-
-    /** The last line of a run in which not a single request succeeded (every one an error or a 4xx/5xx). */
-    private static Optional<String> noSuccess(TestResult r) {
-        long succeeded = r.counts().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("status_2") || e.getKey().startsWith("status_3"))
-                .mapToLong(Map.Entry::getValue).sum();
-        if (succeeded > 0) {
-            return Optional.empty();
-        }
-        StringBuilder kinds = new StringBuilder();
-        r.counts().forEach((k, v) -> {
-            if (v > 0 && k.startsWith("errors_")) {
-                kinds.append(kinds.length() == 0 ? "" : ", ").append(k.replace("errors_", "")).append(' ').append(v);
-            }
-        });
-        return Optional.of("wrk: not a single request succeeded" + (kinds.length() == 0 ? " (no response at all)"
-                : " (" + kinds + ")"));
     }
 
     /**
