@@ -172,7 +172,6 @@ final class WrkCommand implements Callable<Integer> {
                 }
             });
             load.onResult(result -> {
-                WrkNotices.rateShortfall(result).ifPresent(err::println);
                 TestResult shared = result.toTestResult(type.displayName());
                 reported.set(gate.check(interval == 0 ? shared : shared.toBuilder().intervals(intervals.finish(shared)).build()));
                 if (results.json()) {
@@ -192,6 +191,7 @@ final class WrkCommand implements Callable<Integer> {
             }
         }
         int exit = failOn.report(err, "wrk", List.of(reported.get()), r -> "");
+        WrkNotices.rateShortfall(reported.get()).ifPresent(err::println);
         WrkNotices.noSuccess(reported.get()).ifPresent(err::println);
         return exit;
     }

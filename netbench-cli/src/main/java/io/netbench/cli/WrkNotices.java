@@ -1,8 +1,8 @@
 package io.netbench.cli;
 
 import io.netbench.cli.format.WrkFormat;
+import io.netbench.core.Metric;
 import io.netbench.core.TestResult;
-import io.netbench.http.HttpLoadResult;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,14 +12,16 @@ final class WrkNotices {
     private WrkNotices() {
     }
 
-    /** The warning for a {@code -R} run that completed less than 90 % of its rate. */
-    static Optional<String> rateShortfall(HttpLoadResult r) {
-        if (!r.rateShortfall()) {
+    /** The warning for a {@code -R} run that completed less than 90 % of its rate ({@code rate_shortfall}). */
+    static Optional<String> rateShortfall(TestResult r) {
+        if (r.counts().getOrDefault("rate_shortfall", 0L) == 0) {
             return Optional.empty();
         }
+        long rate = Long.parseLong(r.params().get("rate"));
+        double achieved = r.metric(Metric.REQUESTS_PER_SEC).orElse(0);
         return Optional.of(String.format(Locale.ROOT, "wrk: warning: -R %d asked, %s req/s achieved (%.0f %%): the"
                 + " target or this client could not keep up, and the latencies include the wait for a free connection",
-                r.rate(), WrkFormat.fixed(r.requestsPerSecond(), 2), 100 * r.requestsPerSecond() / r.rate()));
+                rate, WrkFormat.fixed(achieved, 2), 100 * achieved / rate));
     }
 
     /** The last line of a run in which not a single request succeeded (every one an error or a 4xx/5xx). */
