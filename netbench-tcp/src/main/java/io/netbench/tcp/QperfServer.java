@@ -160,6 +160,7 @@ public final class QperfServer implements AutoCloseable {
             warmUp();
             ServerSkeleton skeleton = new ServerSkeleton(transport, threads(), "netbench-qperf-server");
             ServerContext context = new ServerContext(transport, bind, limits, notices, skeleton.connections());
+            context.countInto(metrics());
             Channel tcp = skeleton.bind(Listeners.tcp(skeleton.group(), context), bind, port(), "");
             skeleton.bind(Listeners.udp(skeleton.group(), context), bind,
                     ((InetSocketAddress) tcp.localAddress()).getPort(), "UDP");
