@@ -15,7 +15,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The client end of one test's data path, a blocking TCP connection or connected UDP socket, and
@@ -34,11 +35,13 @@ final class DataPath implements AutoCloseable {
     private final boolean preambleSent;
     private volatile boolean stopped;
     private Aborts.Registration registration;
-    /**
-     * Bytes a bandwidth loop has sent (received with reverse) so far, for interval reports read by
-     * another thread: a release store per message, no fence and no allocation on the hot path.
-     */
-    private final AtomicLong progress = new AtomicLong();
+    /** Reads the loop's counters from another thread (interval reports) without touching the loop. */
+    private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+    /** Messages sent and received by the loop: the loop's own counters, which {@link #progress()} reads. */
+    private final long[] msgs = new long[2];
+    /** Bytes received by a reverse loop. */
+    private final long[] received = new long[1];
+    private volatile int msgSize;
 
     private DataPath(QperfTest test, ByteChannel channel, boolean preambleSent) {
         this.test = test;
@@ -100,8 +103,7 @@ final class DataPath implements AutoCloseable {
             stream.restartCongestionControl();
         }
         ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? ReadSizes.tcpBw(msgSize) : msgSize);
-        long[] msgs = new long[2];
-        long[] received = new long[1];
+        this.msgSize = reverse ? 0 : msgSize;
         try {
             if (reverse) {
                 receiveUntilStopped(buf, received);
@@ -134,19 +136,15 @@ final class DataPath implements AutoCloseable {
                 throw new ClosedChannelException();
             }
             received[0] += n;
-            progress.lazySet(received[0]);
         }
     }
 
     /** One send per message until the timer closes the channel; no clock read per message. */
     private void sendUntilStopped(ByteBuffer buf, long[] msgs) throws IOException {
-        long bytes = 0;
         while (!stopped) {
             buf.clear();
             send(buf);
             msgs[0]++;
-            bytes += buf.capacity();
-            progress.lazySet(bytes);
         }
     }
 
@@ -180,9 +178,14 @@ final class DataPath implements AutoCloseable {
         }
     }
 
-    /** {@return the bytes a bandwidth loop has moved so far, from any thread} */
+    /**
+     * The bytes a bandwidth loop has sent (received with reverse) so far, read from another thread.
+     * The loop keeps its counters in these arrays as it always did (a store per message that a
+     * system call follows); this reads them opaquely, so the measured loop is unchanged.
+     */
     long progress() {
-        return progress.get();
+        int size = msgSize;
+        return size == 0 ? (long) COUNTS.getOpaque(received, 0) : (long) COUNTS.getOpaque(msgs, 0) * size;
     }
 
     /** Stops the loop, from any thread: a loop blocked in I/O ends at once. */
