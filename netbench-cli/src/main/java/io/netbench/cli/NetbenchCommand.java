@@ -23,6 +23,8 @@ public final class NetbenchCommand implements Runnable {
     public static final int EXIT_USAGE = 2;
     /** Exit code for a run that failed (dead server, timeout, I/O error). */
     public static final int EXIT_FAILURE = 1;
+    /** Exit code for a run that completed but breached a {@code --fail-on} threshold. */
+    public static final int EXIT_THRESHOLD = 3;
 
     @Spec
     private CommandSpec spec;
@@ -34,6 +36,10 @@ public final class NetbenchCommand implements Runnable {
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         // qperf's options are single-dash words (-vu, -vvs, -oo): never read them as clustered letters.
         commandLine.getSubcommands().get("qperf").setPosixClusteredShortOptionsAllowed(false);
+        // -V/--version on every subcommand prints what netbench --version prints.
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        commandLine.setExecutionStrategy(parsed -> QperfHelp.answer(parsed).orElseGet(() -> run.execute(parsed)));
         return commandLine;
     }
 

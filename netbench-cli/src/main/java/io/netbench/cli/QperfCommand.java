@@ -1,11 +1,13 @@
 package io.netbench.cli;
 
+import io.netbench.cli.format.IntervalLines;
 import io.netbench.cli.format.QperfOutput;
 import io.netbench.cli.format.QperfParam;
 import io.netbench.cli.format.QperfStep;
 import io.netbench.core.NetbenchException;
 import io.netbench.core.Ports;
 import io.netbench.core.TestResult;
+import io.netbench.core.Thresholds;
 import io.netbench.core.TransportType;
 import io.netbench.tcp.QperfClient;
 import io.netbench.tcp.QperfConf;
@@ -71,6 +73,10 @@ final class QperfCommand implements Callable<Integer> {
     @Option(names = {"-R", "--reverse"}, description = "tcp_bw: the server sends, this side receives (netbench server).")
     private boolean reverse;
 
+    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", description = "Bandwidth tests: report every"
+            + " SECONDS (whole seconds), per stream and summed, as iperf3 does; in --json as intervals.")
+    private int interval;
+
     @Option(names = "--classic", description = "Use qperf's second data port even with a netbench server.")
     private boolean classic;
 
@@ -85,6 +91,9 @@ final class QperfCommand implements Callable<Integer> {
     @Mixin
     private ResultOptions results;
 
+    @Mixin
+    private FailOnOption failOn;
+
     /** What to run: the tests at each step against one server, and how to print them. */
     private record Plan(String host, List<QperfTest> tests, List<QperfStep> steps, QperfOutput output,
                         Duration waitServer, TransportType transport, Duration jitWarmup) {
@@ -93,6 +102,7 @@ final class QperfCommand implements Callable<Integer> {
     @Override
     public Integer call() throws NetbenchException {
         Plan plan = plan();
+        Thresholds gate = failOn.thresholds();
         for (QperfTest test : plan.tests()) {
             plan.steps().forEach(step -> client(plan, test, step).validate());
         }
@@ -111,8 +121,10 @@ final class QperfCommand implements Callable<Integer> {
                 if (test == QperfTest.CONF) {
                     print(out, QperfOutput.renderConf(plan.output().format(), QperfConf.local(), result.remoteConf()));
                 } else if (test.isSocketTest()) {
+                    TestResult shared = withIntervals(result.toTestResult(plan.transport().displayName()), result);
+                    shared.intervals().forEach(i -> print(out, IntervalLines.qperf(plan.output().format(), i) + "\n"));
                     print(out, plan.output().render(result, step));
-                    measured.add(result.toTestResult(plan.transport().displayName()));
+                    measured.add(gate.check(shared));
                 }
             }
         }
@@ -120,7 +132,13 @@ final class QperfCommand implements Callable<Integer> {
             results.writeJson(out, spec, started, measured);
         }
         results.commit();
-        return 0;
+        return failOn.report(spec.commandLine().getErr(), "qperf", measured,
+                r -> r.test() + " " + String.join(" ", r.params().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ": ");
+    }
+
+    private TestResult withIntervals(TestResult shared, QperfResult result) {
+        return interval == 0 ? shared : shared.toBuilder().intervals(result.intervals(interval)).build();
     }
 
     /** qperf's text, as it comes (nothing with --json, which prints one document at the end). */
@@ -144,6 +162,9 @@ final class QperfCommand implements Callable<Integer> {
         }
         List<QperfTest> tests = args.stream().map(QperfTest::fromName).toList();
         Ports.checkConnect("-lp", port);
+        if (interval < 0) {
+            throw new IllegalArgumentException("-i " + interval + ": must be at least 1 second (0 for none)");
+        }
         QperfOutput output = text.output();
         List<QperfStep> steps = stepOptions.steps(spec.commandLine().getParseResult());
         Duration warmup = OptionValues.wrkDuration("--jit-warmup", jitWarmup);

@@ -1,6 +1,8 @@
 package io.netbench.cli;
 
+import io.netbench.core.Environment;
 import io.netbench.core.Ports;
+import io.netbench.core.ServerMetrics;
 import io.netbench.core.TransportType;
 import io.netbench.http.AdminServer;
 import io.netbench.http.HttpBenchServer;
@@ -106,17 +108,20 @@ final class ServerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TransportType type = transport.select(err);
         PrintWriter out = spec.commandLine().getOut();
+        ServerMetrics metrics = new ServerMetrics(); // both servers count into it; /metrics on the HTTP port
+        metrics.gauge("netbench_info", "This server: its version and transport.", "version=\""
+                + Environment.netbenchVersion() + "\",transport=\"" + type.displayName() + "\"", () -> 1);
         QperfServer.Builder qperfOptions = QperfServer.builder().port(port).bindAddress(bind).transport(type)
                 .threads(threads).maxTime(Duration.ofSeconds(maxTime)).maxSessions(maxSessions).notices(err::println)
                 .handshakeTimeout(Duration.ofSeconds(handshakeSeconds))
-                .jitWarmup(noQperf || noWarmup ? Duration.ZERO : QPERF_WARMUP);
+                .metrics(metrics).jitWarmup(noQperf || noWarmup ? Duration.ZERO : QPERF_WARMUP);
         if (memoryBudget != null) {
             qperfOptions.memoryBudget(OptionValues.qperfSize("--memory-budget", memoryBudget));
         }
         HttpBenchServer.Builder httpOptions = HttpBenchServer.builder().port(httpPort).bindAddress(bind)
                 .transport(type).threads(threads).maxConnections(maxConnections)
                 .idleTimeout(Duration.ofSeconds(idleSeconds)).notices(err::println)
-                .jitWarmup(noHttp || noWarmup ? Duration.ZERO : HTTP_WARMUP);
+                .metrics(metrics).jitWarmup(noHttp || noWarmup ? Duration.ZERO : HTTP_WARMUP);
         AdminServer admin = adminPort == null ? null : AdminServer.start(bind, adminPort, type);
         QperfServer qperf = null;
         HttpBenchServer http = null;
@@ -129,7 +134,9 @@ final class ServerCommand implements Callable<Integer> {
                 long begin = System.nanoTime();
                 qperfOptions.warmUp();
                 httpOptions.warmUp();
-                err.printf(Locale.ROOT, "warm-up: %.1f s%n", (System.nanoTime() - begin) / 1e9);
+                double warmup = (System.nanoTime() - begin) / 1e9;
+                metrics.gauge("netbench_warmup_seconds", "How long the warm-up before listening took.", "", () -> warmup);
+                err.printf(Locale.ROOT, "warm-up: %.1f s%n", warmup);
                 err.flush();
             }
             if (!noQperf) {

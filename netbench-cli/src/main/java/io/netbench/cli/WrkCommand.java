@@ -1,10 +1,13 @@
 package io.netbench.cli;
 
+import io.netbench.cli.format.IntervalLines;
 import io.netbench.cli.format.WrkFormat;
 import io.netbench.cli.format.NetRows;
 import io.netbench.cli.format.WrkReport;
 import io.netbench.core.LoadShare;
 import io.netbench.core.NetbenchException;
+import io.netbench.core.TestResult;
+import io.netbench.core.Thresholds;
 import io.netbench.core.TransportType;
 import io.netbench.http.HttpLoad;
 import io.netbench.http.WrkScript;
@@ -22,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,9 +34,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code netbench wrk [options] URL}: wrk's and wrk2's HTTP load, options and output. */
-@Command(name = "wrk", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "wrk", sortOptions = false,
         description = {"HTTP load like wrk (closed loop) or wrk2 (-R constant rate), printing wrk's output.",
-            "Example: netbench wrk -t2 -c100 -d10s --latency http://127.0.0.1:8080/"})
+            "Example: netbench wrk -t2 -c100 -d10s --latency http://127.0.0.1:8080/"},
+        footer = {"", "  Numeric arguments may include a SI unit (1k, 1M, 1G)",
+            "  Time arguments may include a time unit (2s, 2m, 2h)"})
 final class WrkCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -64,6 +69,12 @@ final class WrkCommand implements Callable<Integer> {
 
     @Option(names = {"-U", "--u_latency"}, description = "Print uncorrected latency statistics (with -R).")
     private boolean uncorrected;
+
+    @Option(names = {"-v", "-V", "--version"}, versionHelp = true, description = "Print version details (wrk's -v).")
+    private boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
 
     @Option(names = "--timeout", paramLabel = "T", description = "Socket/request timeout (default 2s).")
     private String timeout = "2s";
@@ -100,6 +111,10 @@ final class WrkCommand implements Callable<Integer> {
     @Option(names = "--hdr-log", paramLabel = "FILE", description = "Write HdrHistogram interval log (1 s intervals).")
     private Path hdrLog;
 
+    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", description = "Report req/s, errors, p50 and p99"
+            + " every SECONDS (whole seconds), as iperf3 does; in --json as intervals.")
+    private int interval;
+
     @Option(names = "--share", paramLabel = "INDEX/N", description = "Take client INDEX's exact share of -c and -R among"
             + " N clients (Kubernetes Indexed Job: --share $JOB_COMPLETION_INDEX/N).")
     private String share;
@@ -110,6 +125,9 @@ final class WrkCommand implements Callable<Integer> {
     @Mixin
     private ResultOptions results;
 
+    @Mixin
+    private FailOnOption failOn;
+
     /** The library's load for these options, and what wrk's "Running" line says of it. */
     private record Load(HttpLoad http, int threads, int connections, Duration duration) {
     }
@@ -118,6 +136,7 @@ final class WrkCommand implements Callable<Integer> {
     public Integer call() throws NetbenchException {
         PrintWriter err = spec.commandLine().getErr();
         URI uri = parseUri();
+        Thresholds gate = failOn.thresholds();
         PrintWriter out = results.open(spec);
         TransportType type = transport.select(err);
         Load planned = load(uri, type);
@@ -129,11 +148,20 @@ final class WrkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unexpected arguments " + scriptArgs + " (script arguments need -s)");
         }
         Instant started = Instant.now();
+        AtomicReference<TestResult> reported = new AtomicReference<>();
         try (HdrIntervalLog log = hdrLog == null ? null : HdrIntervalLog.open(hdrLog, started)) {
-            boolean live = planned.duration().toSeconds() > 5 && !results.json();
-            load.progress((elapsed, requests, errors, interval) -> {
+            boolean live = planned.duration().toSeconds() > 5 && !results.json() && interval == 0;
+            PrintWriter notices = results.notices(spec, out);
+            WrkIntervals intervals = new WrkIntervals(Math.max(1, interval), planned.duration(), i -> {
+                notices.println(IntervalLines.wrk(i));
+                notices.flush();
+            });
+            load.progress((elapsed, requests, errors, latencies) -> {
                 if (log != null) {
-                    log.interval(elapsed, interval);
+                    log.interval(elapsed, latencies);
+                }
+                if (interval > 0) {
+                    intervals.onSecond(elapsed, requests, errors, latencies);
                 }
                 if (live) {
                     err.printf("  [%s] %d requests, %.0f req/s, errors %d%n", WrkFormat.seconds(elapsed.toSeconds()),
@@ -148,10 +176,11 @@ final class WrkCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
-            AtomicBoolean reported = new AtomicBoolean();
             load.onResult(result -> {
+                TestResult shared = result.toTestResult(type.displayName());
+                reported.set(gate.check(interval == 0 ? shared : shared.toBuilder().intervals(intervals.finish(shared)).build()));
                 if (results.json()) {
-                    results.writeJson(out, spec, started, List.of(result.toTestResult(type.displayName())));
+                    results.writeJson(out, spec, started, List.of(reported.get()));
                 } else {
                     out.print(WrkReport.body(result, latency, uncorrected));
                     if (tcpInfo && result.net() != null) {
@@ -159,18 +188,22 @@ final class WrkCommand implements Callable<Integer> {
                     }
                     out.flush();
                 }
-                reported.set(true);
             });
             try {
                 load.run();
             } finally {
                 // A script's done() that fails still leaves the results written.
-                if (reported.get()) {
+                if (reported.get() != null) {
                     results.commit();
                 }
             }
         }
-        return 0;
+        int exit = failOn.report(err, "wrk", List.of(reported.get()), r -> "");
+        WrkNotices.rateShortfall(reported.get()).ifPresent(err::println);
+        if (!gate.all().isEmpty()) { // without thresholds stderr stays wrk's, as scripts that parse it expect
+            WrkNotices.noSuccess(reported.get()).ifPresent(err::println);
+        }
+        return exit;
     }
 
     /**
@@ -192,6 +225,9 @@ final class WrkCommand implements Callable<Integer> {
             t = Math.min(t, c);
         }
         Duration d = OptionValues.positiveWrkDuration("-d", durationText);
+        if (interval < 0) {
+            throw new IllegalArgumentException("-i " + interval + ": must be at least 1 second (0 for none)");
+        }
         if (bodyFile != null && body != null) {
             throw new IllegalArgumentException("--body and --body-file: give one");
         }

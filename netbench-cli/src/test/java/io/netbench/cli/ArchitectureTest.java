@@ -59,7 +59,8 @@ class ArchitectureTest {
     @Test
     void thePublicApiLetsNoInternalTypeOut() {
         classes().that().resideOutsideOfPackage("..internal..").and().arePublic()
-                .and().resideInAnyPackage("io.netbench.core", "io.netbench.tcp", "io.netbench.http")
+                .and().resideInAnyPackage("io.netbench.core", "io.netbench.tcp", "io.netbench.http",
+                        "io.netbench.core.junit", "io.netbench.tcp.junit", "io.netbench.http.junit")
                 .should(exposeNoInternalType()).check(netbench);
     }
 

@@ -28,6 +28,7 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
     private TransportType transport = TransportType.defaultType();
     private int threads = Runtime.getRuntime().availableProcessors();
     private Duration jitWarmup = Duration.ZERO;
+    private ServerMetrics metrics = new ServerMetrics();
 
     /**
      * A builder with the server's well-known port as its default.
@@ -128,6 +129,24 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
      * @throws IllegalStateException if the warm-up fails, with the reason
      */
     protected abstract void warm(Duration time);
+
+    /**
+     * Sets the registry the server counts into (connections, requests, sessions, refusals), which
+     * the HTTP server serves as {@code /metrics}; give the qperf and HTTP servers of one process the
+     * same one so that {@code /metrics} shows both.
+     *
+     * @param metrics the registry; default one of the server's own
+     * @return this builder
+     */
+    public B metrics(ServerMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        return self();
+    }
+
+    /** {@return the registry the server counts into} */
+    protected ServerMetrics metrics() {
+        return metrics;
+    }
 
     /** {@return the port to listen on} */
     protected int port() {

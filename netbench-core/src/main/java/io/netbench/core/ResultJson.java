@@ -20,7 +20,9 @@ import java.util.Map;
  * <p>Documents carry {@code "format": "netbench-result/2"}: a run id, labels and environment
  * beside the tests; metrics are named by {@link Metric#key()}, which ends with the unit. Instants
  * are ISO-8601 strings, durations nanoseconds ({@code duration_ns}), histograms HdrHistogram's
- * compressed base64. Field order is stable, so results diff well.
+ * compressed base64. Field order is stable, so results diff well. A test checked against
+ * {@link Thresholds} has {@code "thresholds"}: {@code [{"threshold": "p99>5ms", "value": 7210000.0,
+ * "breached": true}]}, the value in the figure's stored unit ({@code null}: nothing measured).
  *
  * <p>{@link #read} also reads version 1 documents ({@code netbench-result/1}, netbench 0.1
  * before labels): their metrics are renamed to version 2's keys, they get an empty label set and
@@ -82,13 +84,7 @@ public final class ResultJson {
         m.put("test", t.test());
         m.put("target", t.target());
         m.put("transport", t.transport());
-        m.put("start", t.start() == null ? null : t.start().toString());
-        m.put("duration_ns", t.duration().toNanos());
-        m.put("params", t.params());
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        t.metrics().forEach((k, v) -> metrics.put(k.key(), v));
-        m.put("metrics", metrics);
-        m.put("counts", t.counts());
+        m.putAll(intervalMap(t));
         m.put("histograms", t.histograms());
         m.put("local_cpu", cpuMap(t.localCpu()));
         m.put("remote_cpu", cpuMap(t.remoteCpu()));
@@ -96,6 +92,33 @@ public final class ResultJson {
         if (tcpInfo != null) {
             m.put("tcp_info", tcpInfo);
         }
+        if (!t.thresholds().isEmpty()) {
+            List<Object> checks = new ArrayList<>();
+            for (ThresholdCheck c : t.thresholds()) {
+                Map<String, Object> check = new LinkedHashMap<>();
+                check.put("threshold", c.threshold());
+                check.put("value", Double.isNaN(c.value()) ? null : c.value());
+                check.put("breached", c.breached());
+                checks.add(check);
+            }
+            m.put("thresholds", checks);
+        }
+        if (!t.intervals().isEmpty()) {
+            m.put("intervals", t.intervals().stream().map(ResultJson::intervalMap).toList());
+        }
+        return m;
+    }
+
+    /** A test's or an interval's time, params and figures (an interval's tool and test are its test's). */
+    private static Map<String, Object> intervalMap(TestResult i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", i.start() == null ? null : i.start().toString());
+        m.put("duration_ns", i.duration().toNanos());
+        m.put("params", i.params());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        i.metrics().forEach((k, v) -> metrics.put(k.key(), v));
+        m.put("metrics", metrics);
+        m.put("counts", i.counts());
         return m;
     }
 
@@ -197,11 +220,26 @@ public final class ResultJson {
     }
 
     private static TestResult readTest(Map<?, ?> m, boolean v1) {
-        TestResult.Builder b = TestResult.builder((String) m.get("tool"), (String) m.get("test"))
+        TestResult.Builder b = readFigures(TestResult.builder((String) m.get("tool"), (String) m.get("test")), m, v1)
                 .target((String) m.get("target")).transport((String) m.get("transport"))
-                .duration(Duration.ofNanos(((Number) m.get("duration_ns")).longValue()))
                 .localCpu(readCpu((Map<?, ?>) m.get("local_cpu"))).remoteCpu(readCpu((Map<?, ?>) m.get("remote_cpu")))
                 .net(CountersJson.end(m.get("tcp_info"), "local"), CountersJson.end(m.get("tcp_info"), "remote"));
+        entries(m, "histograms").forEach((k, v) -> b.encodedHistogram(k, (String) v));
+        if (m.get("thresholds") instanceof List<?> checks) {
+            b.thresholds(checks.stream().map(c -> (Map<?, ?>) c).map(c -> new ThresholdCheck((String) c.get("threshold"),
+                    c.get("value") == null ? Double.NaN : ((Number) c.get("value")).doubleValue(),
+                    Boolean.TRUE.equals(c.get("breached")))).toList());
+        }
+        if (m.get("intervals") instanceof List<?> intervals) {
+            b.intervals(intervals.stream().map(i -> readFigures(TestResult.builder((String) m.get("tool"),
+                    (String) m.get("test")), (Map<?, ?>) i, v1).build()).toList());
+        }
+        return b.build();
+    }
+
+    /** What a test and its intervals share: start, duration, params, metrics, counts. */
+    private static TestResult.Builder readFigures(TestResult.Builder b, Map<?, ?> m, boolean v1) {
+        b.duration(Duration.ofNanos(((Number) m.get("duration_ns")).longValue()));
         if (m.get("start") != null) {
             b.start(Instant.parse((String) m.get("start")));
         }
@@ -212,8 +250,7 @@ public final class ResultJson {
             b.metric(metric, ((Number) v).doubleValue());
         });
         entries(m, "counts").forEach((k, v) -> b.count(v1 ? V1_NAMES.getOrDefault(k, k) : k, ((Number) v).longValue()));
-        entries(m, "histograms").forEach((k, v) -> b.encodedHistogram(k, (String) v));
-        return b.build();
+        return b;
     }
 
     private static Map<String, Object> entries(Map<?, ?> m, String field) {

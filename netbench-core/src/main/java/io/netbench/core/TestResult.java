@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.HdrHistogram.Histogram;
@@ -32,8 +33,8 @@ import org.HdrHistogram.Histogram;
  * @param start when the test started; may be {@code null}
  * @param duration how long it measured, not negative
  * @param params what was asked (msg_size, connections, rate...), name to value as text
- * @param metrics the figures measured, in {@link Metric} order, each of which knows its unit and
- *                how it merges; a figure not measured is absent (never NaN or 0)
+ * @param metrics the figures measured, in {@link Metric} order, each knowing its unit and merge rule;
+ *                a figure not measured is absent (never NaN or 0)
  * @param counts additive totals (bytes, msgs, requests, errors_*), exact integers that merging adds
  * @param histograms latency histograms by name, in HdrHistogram's compressed log encoding
  *                   ({@link HistogramCodec}), which merge exactly
@@ -42,14 +43,17 @@ import org.HdrHistogram.Histogram;
  * @param localNet what this machine's network stack saw over the test (TCP_INFO, TCP counters,
  *                 CPU by kind), or {@code null} if not sampled
  * @param remoteNet what the peer's saw, as it reported it, or {@code null}
+ * @param thresholds the {@link Thresholds} checked against this result, in order; empty when none were
+ * @param intervals the test's figures over consecutive intervals (iperf3's {@code -i}), each a result
+ *                  of its own (its start, duration, counts and rates; {@code stream} param per stream)
  */
 public record TestResult(String tool, String test, String target, String transport, Instant start,
                          Duration duration, Map<String, String> params, Map<Metric, Double> metrics,
                          Map<String, Long> counts, Map<String, String> histograms, CpuUsage localCpu,
-                         CpuUsage remoteCpu, NetCounters localNet, NetCounters remoteNet) {
+                         CpuUsage remoteCpu, NetCounters localNet, NetCounters remoteNet,
+                         List<ThresholdCheck> thresholds, List<TestResult> intervals) {
     /**
      * Checks the fields and freezes the maps; {@link #builder} is the easier way to make one.
-     *
      * @param tool the tool family, required
      * @param test the test, required
      * @param target what was measured, or {@code null}
@@ -64,6 +68,8 @@ public record TestResult(String tool, String test, String target, String transpo
      * @param remoteCpu the peer's CPU usage, or {@code null}
      * @param localNet this machine's network counters, or {@code null}
      * @param remoteNet the peer's network counters, or {@code null}
+     * @param thresholds the thresholds checked, copied
+     * @param intervals the interval results, copied
      * @throws IllegalArgumentException naming the field missing or bad
      */
     public TestResult {
@@ -73,17 +79,20 @@ public record TestResult(String tool, String test, String target, String transpo
         if (duration == null || duration.isNegative()) {
             throw new IllegalArgumentException("duration must be >= 0: " + duration);
         }
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        EnumMap<Metric, Double> sorted = new EnumMap<>(Metric.class);
-        sorted.putAll(metrics);
-        metrics = Collections.unmodifiableMap(sorted);
-        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
-        histograms = Collections.unmodifiableMap(new LinkedHashMap<>(histograms));
+        params = frozen(params);
+        metrics = Collections.unmodifiableMap(metrics.isEmpty() ? new EnumMap<>(Metric.class) : new EnumMap<>(metrics));
+        counts = frozen(counts);
+        histograms = frozen(histograms);
+        thresholds = List.copyOf(thresholds);
+        intervals = List.copyOf(intervals);
+    }
+
+    private static <V> Map<String, V> frozen(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**
      * Starts a result.
-     *
      * @param tool the tool family, {@code "qperf"} or {@code "wrk"}
      * @param test the test, e.g. {@code "tcp_lat"} or {@code "http"}
      * @return a builder with nothing else set
@@ -95,7 +104,8 @@ public record TestResult(String tool, String test, String target, String transpo
     /** {@return a builder holding a copy of this result, to derive a changed one} */
     public Builder toBuilder() {
         Builder b = new Builder(tool, test).target(target).transport(transport).start(start).duration(duration)
-                .localCpu(localCpu).remoteCpu(remoteCpu).net(localNet, remoteNet);
+                .localCpu(localCpu).remoteCpu(remoteCpu).net(localNet, remoteNet).thresholds(thresholds)
+                .intervals(intervals);
         b.params.putAll(params);
         b.metrics.putAll(metrics);
         b.counts.putAll(counts);
@@ -105,7 +115,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
     /**
      * The value of one figure.
-     *
      * @param metric the figure
      * @return its value, or empty when this result does not have it
      */
@@ -133,8 +142,12 @@ public record TestResult(String tool, String test, String target, String transpo
         private final Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
         private final Map<String, Long> counts = new LinkedHashMap<>();
         private final Map<String, String> histograms = new LinkedHashMap<>();
-        private CpuUsage localCpu, remoteCpu;
-        private NetCounters localNet, remoteNet;
+        private CpuUsage localCpu;
+        private CpuUsage remoteCpu;
+        private NetCounters localNet;
+        private NetCounters remoteNet;
+        private List<ThresholdCheck> thresholds = List.of();
+        private List<TestResult> intervals = List.of();
 
         private Builder(String tool, String test) {
             this.tool = tool;
@@ -143,7 +156,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets what was measured.
-         *
          * @param target e.g. {@code "10.0.0.1"} or a URL
          * @return this builder
          */
@@ -154,7 +166,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets the transport that measured.
-         *
          * @param transport its {@link TransportType#displayName()}
          * @return this builder
          */
@@ -165,7 +176,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets when the test started.
-         *
          * @param start the instant
          * @return this builder
          */
@@ -176,7 +186,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets how long the test measured.
-         *
          * @param duration not negative; default zero
          * @return this builder
          */
@@ -187,7 +196,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets a parameter, what was asked.
-         *
          * @param name e.g. {@code "msg_size"}
          * @param value stored as {@link String#valueOf(Object)}
          * @return this builder
@@ -199,7 +207,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets a figure.
-         *
          * @param metric the figure
          * @param value its value; one that is not finite (NaN: not measured) leaves it absent
          * @return this builder
@@ -215,7 +222,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets a count: an exact total that merges add.
-         *
          * @param name e.g. {@code "requests"} or {@code "errors_read"}
          * @param value the total
          * @return this builder
@@ -227,7 +233,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Adds a histogram, stored in HdrHistogram's compressed log encoding.
-         *
          * @param name e.g. {@code "latency"}
          * @param histogram the histogram, encoded now, so it may change afterwards
          * @return this builder
@@ -239,7 +244,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Adds a histogram already in HdrHistogram's compressed log encoding.
-         *
          * @param name e.g. {@code "latency"}
          * @param encoded as {@link HistogramCodec#encode} writes it
          * @return this builder
@@ -251,7 +255,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets the CPU this machine used.
-         *
          * @param usage the usage, or {@code null} if unknown
          * @return this builder
          */
@@ -262,7 +265,6 @@ public record TestResult(String tool, String test, String target, String transpo
 
         /**
          * Sets the CPU the peer used.
-         *
          * @param usage the usage, or {@code null} if unknown
          * @return this builder
          */
@@ -285,13 +287,32 @@ public record TestResult(String tool, String test, String target, String transpo
         }
 
         /**
+         * Sets the thresholds checked against this result ({@link Thresholds#check}).
+         * @param checks the checks, in threshold order
+         * @return this builder
+         */
+        public Builder thresholds(List<ThresholdCheck> checks) {
+            this.thresholds = List.copyOf(checks);
+            return this;
+        }
+
+        /**
+         * Sets the test's figures over consecutive intervals.
+         * @param results one per interval (and per stream), in time order
+         * @return this builder
+         */
+        public Builder intervals(List<TestResult> results) {
+            this.intervals = List.copyOf(results);
+            return this;
+        }
+
+        /**
          * {@return the result}
-         *
          * @throws IllegalArgumentException naming the missing or bad field
          */
         public TestResult build() {
             return new TestResult(tool, test, target, transport, start, duration, params, metrics, counts, histograms,
-                    localCpu, remoteCpu, localNet, remoteNet);
+                    localCpu, remoteCpu, localNet, remoteNet, thresholds, intervals);
         }
     }
 }

@@ -164,7 +164,7 @@ public final class HttpBenchServer implements AutoCloseable {
             TransportType transport = transport();
             ServerSkeleton skeleton = new ServerSkeleton(transport, threads(), "netbench-http");
             HttpServerInitializer initializer = new HttpServerInitializer(skeleton.group().next(),
-                    skeleton.connections(), maxConnections, idleTimeout.toMillis(), maxHeaderSize, notices);
+                    skeleton.connections(), maxConnections, idleTimeout.toMillis(), maxHeaderSize, notices, metrics());
             ServerBootstrap b = new ServerBootstrap().group(skeleton.group()).channel(transport.serverChannelType())
                     .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
                     // Accept up to 256 connections per loop turn (Netty's default is 16): with one

@@ -19,7 +19,8 @@ import org.HdrHistogram.Histogram;
  * <p>{@link #latency()} is corrected for coordinated omission: at constant rate it is measured
  * from each request's intended send time (wrk2); in wrk's closed loop it is wrk's own correction
  * (HdrHistogram's {@code copyCorrectedForCoordinatedOmission} with wrk's expected interval).
- * {@link #uncorrectedLatency()} is measured from the actual send. {@link #requestRate()} holds the
+ * {@link #uncorrectedLatency()} is measured from the actual send. {@link #rateShortfall()} says
+ * when a constant-rate run achieved less than 90 % of its rate. {@link #requestRate()} holds the
  * per-thread request rates sampled every 100 ms (wrk's {@code Req/Sec} row). Latencies are in
  * nanoseconds. {@link #toTestResult(String)} gives it the shape of every netbench result, for JSON,
  * reports and merging.
@@ -28,6 +29,8 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
                              long requests, long bytes, ErrorCounts errors, Map<Integer, Long> statuses,
                              LatencyStats latency, LatencyStats uncorrectedLatency, Histogram requestRate,
                              NetCounters net) {
+    /** Below this fraction of the asked rate, a constant-rate run is reported as falling short. */
+    public static final double RATE_SHORTFALL = 0.9;
 
     /**
      * A result; keeps copies of the statuses (sorted by code) and of the rate histogram.
@@ -62,6 +65,17 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
     /** {@return requests completed per second of the duration} */
     public double requestsPerSecond() {
         return requests / seconds();
+    }
+
+    /**
+     * Whether a constant-rate run (wrk2's {@code -R}) fell short: completed less than
+     * {@value #RATE_SHORTFALL} of the asked rate, because the target or this client could not keep
+     * up (wrk2 says nothing then, and its latencies mislead). Always false in the closed loop.
+     *
+     * @return true when {@code requestsPerSecond() < RATE_SHORTFALL * rate()}
+     */
+    public boolean rateShortfall() {
+        return rate > 0 && requestsPerSecond() < RATE_SHORTFALL * rate;
     }
 
     /** {@return bytes read per second of the duration} */
@@ -100,6 +114,9 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
             b.metric(m, latency.count() == 0 ? Double.NaN : m.fromHistogram(latency));
         }
         statuses.forEach((code, n) -> b.count("status_" + code, n));
+        if (rate > 0) {
+            b.count("rate_shortfall", rateShortfall() ? 1 : 0); // clients that fell short: adds up in a merge
+        }
         return b.build();
     }
 }

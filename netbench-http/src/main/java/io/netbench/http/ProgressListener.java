@@ -10,7 +10,8 @@ import org.HdrHistogram.Histogram;
 @FunctionalInterface
 public interface ProgressListener {
     /**
-     * One more second of the measured duration has passed.
+     * One more second of the measured duration has passed; the last call comes at the end of the
+     * duration, after its last (whole or partial) second.
      *
      * @param elapsed time since the measured duration began
      * @param requests requests completed so far

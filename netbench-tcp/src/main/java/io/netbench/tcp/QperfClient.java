@@ -197,7 +197,8 @@ public final class QperfClient {
     }
 
     /**
-     * Pins both sides to one CPU, as qperf's {@code -ca cpu+1}.
+     * Pins both sides to one CPU, as qperf's {@code -ca cpu+1}: the library counts CPUs from 0 as
+     * Linux does ({@code taskset}, {@code /proc/cpuinfo}); qperf and netbench's CLI count from 1.
      * @param cpu counted from 0, or {@link #NO_AFFINITY}
      * @return this client
      */

@@ -7,6 +7,8 @@ import io.netbench.core.NetCounters;
 import io.netbench.core.TestResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The immutable result of one qperf test: what each side counted and the CPU it used, and the
@@ -38,10 +40,75 @@ import java.time.Instant;
  *                 connection, TCP counters, CPU by kind), or {@code null} when not sampled
  * @param remoteNet what the server's saw, as a netbench server reports it (a real qperf server:
  *                  the CPU split of its STAT alone), or {@code null}
+ * @param streamSeconds for bandwidth tests, per stream, the bytes this side had sent (received with
+ *                      reverse) by the end of each whole second of the test, the last entry at its end;
+ *                      sampled off the measuring loop; empty for other tests
  */
 public record QperfResult(QperfTest test, String target, Instant start, long msgSize, Duration time,
                           Counters local, Counters remote, CpuUsage localCpu, CpuUsage remoteCpu,
-                          LatencyStats latency, QperfConf remoteConf, NetCounters localNet, NetCounters remoteNet) {
+                          LatencyStats latency, QperfConf remoteConf, NetCounters localNet, NetCounters remoteNet,
+                          List<List<Long>> streamSeconds) {
+    /**
+     * Copies the per-second samples.
+     *
+     * @param test the test
+     * @param target the server
+     * @param start when the run began
+     * @param msgSize bytes per message
+     * @param time the test's time
+     * @param local this side's counters
+     * @param remote the server's counters
+     * @param localCpu this machine's CPU
+     * @param remoteCpu the server's CPU
+     * @param latency half round trips
+     * @param remoteConf the server's conf, or {@code null}
+     * @param localNet this machine's network counters, or {@code null}
+     * @param remoteNet the server's network counters, or {@code null}
+     * @param streamSeconds per stream, bytes moved by the end of each second
+     */
+    public QperfResult {
+        streamSeconds = streamSeconds.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * A bandwidth test's figures over consecutive intervals of {@code seconds} (iperf3's {@code -i}),
+     * as this side saw them: with several streams one result per stream ({@code stream} param, from 1)
+     * then their sum, per interval. Each has the params {@code from_sec} and {@code to_sec} (seconds
+     * since the measured window began), {@code send_bw} (with reverse {@code recv_bw}) and the bytes.
+     *
+     * @param seconds the interval, at least 1; the last interval may be shorter
+     * @return the intervals in time order, empty for latency tests, conf and quit
+     * @throws IllegalArgumentException if {@code seconds} is below 1
+     */
+    public List<TestResult> intervals(int seconds) {
+        if (seconds < 1) {
+            throw new IllegalArgumentException("interval must be at least 1 second: " + seconds);
+        }
+        boolean reverse = local.receivedBytes > 0 && local.sentBytes == 0;
+        Metric metric = reverse ? Metric.RECV_BW : Metric.SEND_BW;
+        List<TestResult> out = new ArrayList<>();
+        int length = streamSeconds.isEmpty() ? 0 : streamSeconds.get(0).size();
+        for (int from = 0; from < length; from += seconds) {
+            int to = Math.min(length, from + seconds);
+            long sum = 0;
+            for (int s = 0; s < streamSeconds.size(); s++) {
+                List<Long> at = streamSeconds.get(s);
+                long bytes = at.get(to - 1) - (from == 0 ? 0 : at.get(from - 1));
+                sum += bytes;
+                if (streamSeconds.size() > 1) {
+                    out.add(interval(from, to, metric, bytes).param("stream", s + 1).build());
+                }
+            }
+            out.add(interval(from, to, metric, sum).build());
+        }
+        return out;
+    }
+
+    private TestResult.Builder interval(int from, int to, Metric metric, long bytes) {
+        return TestResult.builder("qperf", test.qperfName()).duration(Duration.ofSeconds(to - from))
+                .param("from_sec", from).param("to_sec", to).metric(metric, bytes / (double) (to - from))
+                .count(metric == Metric.SEND_BW ? "loc_send_bytes" : "loc_recv_bytes", bytes);
+    }
 
     /**
      * What one side sent and received.

@@ -205,6 +205,7 @@ public final class QperfServer implements AutoCloseable {
             ServerContext context = new ServerContext(transport, bind, limits,
                     memoryBudget >= 0 ? memoryBudget : ServerContext.automaticMemoryBudget(), notices,
                     skeleton.connections());
+            context.countInto(metrics());
             Channel tcp = skeleton.bind(Listeners.tcp(skeleton.group(), context), bind, port(), "");
             skeleton.bind(Listeners.udp(skeleton.group(), context), bind,
                     ((InetSocketAddress) tcp.localAddress()).getPort(), "UDP");

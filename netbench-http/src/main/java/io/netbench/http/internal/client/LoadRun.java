@@ -92,6 +92,7 @@ final class LoadRun implements AutoCloseable {
         }
         if (!sources.failed()) {
             sleep(end - System.nanoTime());
+            reportProgress(begin); // the last (whole or partial) second, so intervals cover the whole run
         }
         List<LoadStats> stats = fromEachWorker(LoadWorker::stop, "stop");
         Duration runtime = Duration.ofNanos(System.nanoTime() - begin);
@@ -106,8 +107,10 @@ final class LoadRun implements AutoCloseable {
     private void reportProgress(long begin) {
         long requests = workers.stream().mapToLong(LoadWorker::requestsSoFar).sum();
         ErrorCounts errors = workers.stream().map(LoadWorker::errorsSoFar).reduce(ErrorCounts.NONE, ErrorCounts::plus);
+        // In the closed loop only the measured series is recorded (wrk's correction comes at the end).
+        LatencyRecorder recorded = options.rate() > 0 ? latency : uncorrected;
         observers.progress().onSecond(Duration.ofNanos(System.nanoTime() - begin), requests, errors.total(),
-                latency.interval());
+                recorded.interval());
     }
 
     /**

@@ -26,6 +26,7 @@ final class HttpBenchHandler extends ChannelInboundHandlerAdapter {
     static final long MAX_DELAY_MS = 60_000;
 
     private final Responses responses;
+    private final HttpMetrics metrics;
     private final ArrayDeque<Slot> queue = new ArrayDeque<>();
     private HttpRequest request;
     private boolean closing;
@@ -36,8 +37,9 @@ final class HttpBenchHandler extends ChannelInboundHandlerAdapter {
         boolean close;
     }
 
-    HttpBenchHandler(Responses responses) {
+    HttpBenchHandler(Responses responses, HttpMetrics metrics) {
         this.responses = responses;
+        this.metrics = metrics;
     }
 
     @Override
@@ -86,6 +88,8 @@ final class HttpBenchHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             enqueue(ctx, ready(new ByteBuf[] {responses.hello(close, head)}, close));
+        } else if (path.equals("/metrics")) {
+            enqueue(ctx, ready(new ByteBuf[] {responses.text(ctx.alloc(), 200, metrics.text(), close, head)}, close));
         } else if (path.equals("/healthz")) {
             enqueue(ctx, ready(new ByteBuf[] {responses.health(close, head)}, close));
         } else if (path.startsWith("/bytes/")) {

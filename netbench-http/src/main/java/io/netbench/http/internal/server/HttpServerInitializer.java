@@ -1,5 +1,6 @@
 package io.netbench.http.internal.server;
 
+import io.netbench.core.ServerMetrics;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
@@ -21,6 +22,7 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     private final long idleTimeoutMillis;
     private final HttpDecoderConfig decoderConfig;
     private final ChannelGroup connections;
+    private final HttpMetrics metrics;
 
     /**
      * @param refresher runs the once-a-second Date refresh
@@ -28,13 +30,15 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
      * @param maxConnections connections beyond this are closed at once
      * @param idleTimeoutMillis connections idle this long are closed; 0 for never
      * @param maxHeaderSize largest request head accepted (431 beyond)
+     * @param metrics the registry {@code /metrics} serves and the connections count into
      */
     public HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, ChannelGroup connections,
                                  int maxConnections, long idleTimeoutMillis, int maxHeaderSize,
-                                 Consumer<String> notices) {
+                                 Consumer<String> notices, ServerMetrics metrics) {
         this.connections = connections;
         this.responses = new Responses(refresher);
         this.limiter = new ConnectionLimiter(maxConnections, notices);
+        this.metrics = new HttpMetrics(metrics, limiter::open);
         this.idleTimeoutMillis = idleTimeoutMillis;
         this.decoderConfig = new HttpDecoderConfig().setMaxInitialLineLength(maxHeaderSize)
                 .setMaxHeaderSize(maxHeaderSize).setMaxChunkSize(64 * 1024).setValidateHeaders(false);
@@ -43,11 +47,11 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     @Override
     protected void initChannel(Channel ch) {
         connections.add(ch);
-        ch.pipeline().addLast(limiter);
+        ch.pipeline().addLast(metrics, limiter);
         if (idleTimeoutMillis > 0) {
             ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
         }
-        ch.pipeline().addLast(new HttpRequestDecoder(decoderConfig), new HttpBenchHandler(responses));
+        ch.pipeline().addLast(new HttpRequestDecoder(decoderConfig), new HttpBenchHandler(responses, metrics));
     }
 
     /** Connections open now. */

@@ -20,7 +20,7 @@ class HttpBenchHandlerTest {
     private static final ChannelGroup CONNECTIONS = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final EmbeddedChannel ch = new EmbeddedChannel();
     private final HttpServerInitializer initializer = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 10, 0, 1024,
-            s -> { });
+            s -> { }, new io.netbench.core.ServerMetrics());
 
     HttpBenchHandlerTest() {
         ch.pipeline().addLast(initializer);
@@ -141,7 +141,7 @@ class HttpBenchHandlerTest {
     void connectionLimitClosesTheExcess() throws Exception {
         java.util.List<String> notices = new java.util.ArrayList<>();
         HttpServerInitializer limited = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 1, 0, 1024,
-                notices::add);
+                notices::add, new io.netbench.core.ServerMetrics());
         EmbeddedChannel first = new EmbeddedChannel(limited);
         EmbeddedChannel second = new EmbeddedChannel(limited);
         assertTrue(first.isOpen());

@@ -44,7 +44,7 @@ final class ClientWarmup {
             try (DataPath data = DataPath.open(test, new InetSocketAddress(loopback, port), port, null, 0, 2000,
                     nativeIo, connections)) {
                 long deadline = System.nanoTime() + time.toNanos();
-                StopTimer timer = new StopTimer("netbench-qperf-warmup-timer", data, deadline);
+                StopTimer timer = new StopTimer("netbench-qperf-warmup-timer", data, 0, deadline, false);
                 try {
                     data.run(msgSize, deadline, new LatencyRecorder().newWriter(), reverse);
                 } finally {

@@ -16,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.ClosedChannelException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The client end of one test's data path, a blocking TCP connection or connected UDP socket, and
@@ -34,6 +36,13 @@ final class DataPath implements AutoCloseable {
     private final boolean preambleSent;
     private volatile boolean stopped;
     private Aborts.Registration registration;
+    /** Reads the loop's counters from another thread (interval reports) without touching the loop. */
+    private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+    /** Messages sent and received by the loop: the loop's own counters, which {@link #progress()} reads. */
+    private final long[] msgs = new long[2];
+    /** Bytes received by a reverse loop. */
+    private final long[] received = new long[1];
+    private volatile int msgSize;
 
     private DataPath(QperfTest test, ByteChannel channel, boolean preambleSent) {
         this.test = test;
@@ -95,8 +104,7 @@ final class DataPath implements AutoCloseable {
             stream.restartCongestionControl();
         }
         ByteBuffer buf = ByteBuffer.allocateDirect(reverse ? ReadSizes.tcpBw(msgSize) : msgSize);
-        long[] msgs = new long[2];
-        long[] received = new long[1];
+        this.msgSize = reverse ? 0 : msgSize;
         try {
             if (reverse) {
                 receiveUntilStopped(buf, received);
@@ -174,6 +182,16 @@ final class DataPath implements AutoCloseable {
     /** {@return the TCP connection's TCP_INFO now, or {@code null} for UDP and the JDK's channels} */
     TcpInfo tcpInfo() {
         return !test.isUdp() && channel instanceof NativeSocket socket ? socket.tcpInfo() : null;
+    }
+
+    /**
+     * The bytes a bandwidth loop has sent (received with reverse) so far, read from another thread.
+     * The loop keeps its counters in these arrays as it always did (a store per message that a
+     * system call follows); this reads them opaquely, so the measured loop is unchanged.
+     */
+    long progress() {
+        int size = msgSize;
+        return size == 0 ? (long) COUNTS.getOpaque(received, 0) : (long) COUNTS.getOpaque(msgs, 0) * size;
     }
 
     /** Stops the loop, from any thread: a loop blocked in I/O ends at once. */

@@ -17,6 +17,7 @@ import io.netbench.tcp.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,9 +54,11 @@ final class Measurement {
             NetSampler sampler = NetSampler.start(data::tcpInfo);
             control.synchronize(Wire.SYNC_BEFORE);
             CpuSnapshot begin = CpuSnapshot.now();
-            long deadline = System.nanoTime() + options.time().toNanos();
+            long beginNanos = System.nanoTime();
+            long deadline = beginNanos + options.time().toNanos();
             Counters local;
-            StopTimer timer = new StopTimer("netbench-qperf-timer", data, deadline);
+            StopTimer timer = new StopTimer("netbench-qperf-timer", data, beginNanos, deadline,
+                    options.test().isBandwidth());
             try {
                 local = data.run(size, deadline, recorder.newWriter(), options.reverse());
             } catch (QperfException e) {
@@ -76,10 +79,12 @@ final class Measurement {
                 throw new QperfException("the server did not send: --reverse needs a netbench server");
             }
             CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
+            List<List<Long>> seconds = options.test().isBandwidth()
+                    ? List.of(timer.seconds(options.reverse() ? local.receivedBytes() : local.sentBytes())) : List.of();
             return new QperfResult(options.test(), options.target(), start, size, options.time(), local, remote,
                     CpuUsage.between(begin, end), remoteCpu, LatencyStats.of(recorder.total()), null, localNet,
                     serverNet != null || localNet == null ? serverNet : new NetCounters(null, null, Map.of(),
-                            NetCounters.cpuSplit(stat.timeS(), stat.timeE(), stat.noTicks())));
+                            NetCounters.cpuSplit(stat.timeS(), stat.timeE(), stat.noTicks())), seconds);
         } catch (IOException e) {
             throw e instanceof QperfException q ? q : new QperfException(e.getMessage(), e);
         }

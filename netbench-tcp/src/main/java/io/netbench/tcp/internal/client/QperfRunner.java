@@ -104,6 +104,7 @@ public final class QperfRunner {
         return new QperfResult(first.test(), first.target(), first.start(), first.msgSize(), first.time(), local,
                 remote, first.localCpu(), first.remoteCpu(), first.latency(), first.remoteConf(),
                 NetCounters.ofConnections(results.stream().map(QperfResult::localNet).toList()),
-                NetCounters.ofConnections(results.stream().map(QperfResult::remoteNet).toList()));
+                NetCounters.ofConnections(results.stream().map(QperfResult::remoteNet).toList()),
+                results.stream().flatMap(r -> r.streamSeconds().stream()).toList());
     }
 }

@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * One connection's share of a run, as qperf's client runs a test: the control connection, the
@@ -95,6 +96,6 @@ final class TestRun {
     private QperfResult emptyResult(Instant start, QperfConf remote) {
         CpuUsage none = new CpuUsage(0, 0, 0, 0, 0, 0, Double.NaN);
         return new QperfResult(options.test(), options.target(), start, 0, Duration.ZERO, Counters.ZERO,
-                Counters.ZERO, none, none, LatencyStats.of(LatencyRecorder.newHistogram()), remote, null, null);
+                Counters.ZERO, none, none, LatencyStats.of(LatencyRecorder.newHistogram()), remote, null, null, List.of());
     }
 }

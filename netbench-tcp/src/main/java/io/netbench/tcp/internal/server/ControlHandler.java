@@ -132,6 +132,9 @@ final class ControlHandler extends ByteToMessageDecoder {
             return;
         }
         session = admitted;
+        if (context.metrics != null) {
+            context.metrics.session(test);
+        }
         state = State.SYNC_BEFORE;
         deadline(ctx, State.SYNC_BEFORE, context.limits.handshakeTimeout().toMillis());
         deadline(ctx, State.RUNNING, (request.time() + Math.max(5, Math.min(request.timeout(), 60)) * 3) * 1000);
@@ -209,6 +212,9 @@ final class ControlHandler extends ByteToMessageDecoder {
     /** Tells the client why, as qperf does (see {@link Wire#URGENT_ERROR}), and closes. */
     private void refuse(ChannelHandlerContext ctx, String why) {
         context.notices.accept("qperf: refused " + ctx.channel().remoteAddress() + ": " + why);
+        if (context.metrics != null) {
+            context.metrics.refused(why);
+        }
         state = State.IDLE;
         UrgentData.sendError(ctx.channel(), why).addListener(sent -> {
             if (!sent.isSuccess()) {

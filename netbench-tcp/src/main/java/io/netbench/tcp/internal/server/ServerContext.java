@@ -35,6 +35,8 @@ public final class ServerContext {
     final QperfConf conf = QperfConf.local();
     /** Every accepted connection and every session's own data socket, so that closing the server closes them all. */
     final ChannelGroup connections;
+    /** Where tests and refusals are counted for {@code /metrics}; set once, by the server, before it listens. */
+    QperfMetrics metrics;
 
     /**
      * The context of a server with this transport, bind address ({@code null}: all), limits,
@@ -58,6 +60,11 @@ public final class ServerContext {
      */
     boolean dataThreads() {
         return transport == TransportType.EPOLL;
+    }
+
+    /** Counts tests and refusals into {@code metrics}, for {@code /metrics}; before the server listens. */
+    public void countInto(io.netbench.core.ServerMetrics registry) {
+        this.metrics = new QperfMetrics(registry, this);
     }
 
     /** Tests in progress (classic or one-port), for tests and shutdown. */

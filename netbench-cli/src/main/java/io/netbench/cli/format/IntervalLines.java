@@ -1,0 +1,52 @@
+package io.netbench.cli.format;
+
+import io.netbench.core.Metric;
+import io.netbench.core.TestResult;
+import java.util.Locale;
+
+/**
+ * Per-interval report lines ({@code -i}), laid out as iperf3 lays them out: the interval in
+ * seconds since the measured window began, then its figures; for qperf a stream number in
+ * brackets ({@code [SUM]} for the streams added up), for wrk the interval's request rate, errors
+ * and latency percentiles. The figures come from the intervals a {@link TestResult} carries.
+ */
+public final class IntervalLines {
+    private IntervalLines() {
+    }
+
+    /**
+     * One qperf interval: {@code "    [  1]   0.0-1.0 sec      2.63 GB/sec"}.
+     *
+     * @param format qperf's number format of the run
+     * @param interval one of {@link TestResult#intervals()}
+     * @return the line, without a line break
+     */
+    public static String qperf(QperfFormat format, TestResult interval) {
+        String stream = interval.params().get("stream");
+        double bw = interval.metric(Metric.SEND_BW).orElse(interval.metric(Metric.RECV_BW).orElse(0));
+        QperfFormat.Value v = format.bandwidth(bw);
+        return String.format(Locale.ROOT, "    [%3s] %9s sec  %8s %s", stream == null ? "SUM" : stream,
+                span(interval), v.number(), v.unit());
+    }
+
+    /**
+     * One wrk interval: {@code "  [  0.0-1.0 sec]  12.35k req/s  errors 0  p50 1.02ms  p99 3.40ms"}.
+     *
+     * @param interval one of {@link TestResult#intervals()}
+     * @return the line, without a line break
+     */
+    public static String wrk(TestResult interval) {
+        String p50 = interval.metric(Metric.LATENCY_P50).stream().mapToObj(n -> WrkFormat.time(n / 1000)).findFirst()
+                .orElse("-");
+        String p99 = interval.metric(Metric.LATENCY_P99).stream().mapToObj(n -> WrkFormat.time(n / 1000)).findFirst()
+                .orElse("-");
+        return String.format(Locale.ROOT, "  [%9s sec]  %8s req/s  errors %d  p50 %8s  p99 %8s", span(interval),
+                WrkFormat.metric(interval.metric(Metric.REQUESTS_PER_SEC).orElse(0)),
+                interval.counts().getOrDefault("errors", 0L), p50, p99);
+    }
+
+    private static String span(TestResult interval) {
+        return String.format(Locale.ROOT, "%.1f-%.1f", Double.parseDouble(interval.params().get("from_sec")),
+                Double.parseDouble(interval.params().get("to_sec")));
+    }
+}

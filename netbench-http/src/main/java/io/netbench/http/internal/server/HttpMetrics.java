@@ -1,0 +1,100 @@
+package io.netbench.http.internal.server;
+
+import io.netbench.core.ServerMetrics;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+
+/**
+ * The HTTP server's side of {@code /metrics}, first in every connection's pipeline: connections
+ * accepted and open, bytes in and out, and responses by status, read off the status line of each
+ * response head as it is written (so the handler that answers needs no counting of its own). A
+ * {@link LongAdder} add per read and per write; no allocation.
+ */
+@Sharable
+public final class HttpMetrics extends ChannelDuplexHandler {
+    private static final int MAX_STATUS = 599;
+
+    private final ServerMetrics metrics;
+    private final LongAdder accepted;
+    private final LongAdder bytesIn;
+    private final LongAdder bytesOut;
+    private final AtomicReferenceArray<LongAdder> responses = new AtomicReferenceArray<>(MAX_STATUS + 1);
+
+    /**
+     * Counts into {@code metrics}.
+     *
+     * @param metrics the server's registry
+     * @param open reads the connections open now
+     */
+    public HttpMetrics(ServerMetrics metrics, IntSupplier open) {
+        this.metrics = metrics;
+        accepted = metrics.counter("netbench_http_connections_accepted_total", "HTTP connections accepted.", "");
+        bytesIn = metrics.counter("netbench_http_received_bytes_total", "Bytes read from HTTP clients.", "");
+        bytesOut = metrics.counter("netbench_http_sent_bytes_total", "Bytes written to HTTP clients.", "");
+        metrics.gauge("netbench_http_connections_open", "HTTP connections open now.", "", open::getAsInt);
+    }
+
+    /** {@return the registry, in Prometheus' text format} */
+    String text() {
+        return metrics.prometheusText();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        accepted.increment();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ByteBuf buf) {
+            bytesIn.add(buf.readableBytes());
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof ByteBuf buf) {
+            bytesOut.add(buf.readableBytes());
+            int status = status(buf);
+            if (status > 0) {
+                response(status).increment();
+            }
+        }
+        ctx.write(msg, promise);
+    }
+
+    /** The status of a response head ({@code HTTP/1.x NNN}), or 0 for anything else (a body). */
+    static int status(ByteBuf buf) {
+        int i = buf.readerIndex();
+        if (buf.readableBytes() < 12 || buf.getByte(i) != 'H' || buf.getByte(i + 4) != '/' || buf.getByte(i + 8) != ' ') {
+            return 0;
+        }
+        int status = 0;
+        for (int d = 9; d < 12; d++) {
+            int digit = buf.getByte(i + d) - '0';
+            if (digit < 0 || digit > 9) {
+                return 0;
+            }
+            status = status * 10 + digit;
+        }
+        return status >= 100 && status <= MAX_STATUS ? status : 0;
+    }
+
+    private LongAdder response(int status) {
+        LongAdder adder = responses.get(status);
+        if (adder == null) {
+            adder = metrics.counter("netbench_http_responses_total", "HTTP responses by status.",
+                    "code=\"" + status + "\"");
+            responses.set(status, adder);
+        }
+        return adder;
+    }
+}
