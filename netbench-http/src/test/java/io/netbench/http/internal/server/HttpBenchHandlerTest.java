@@ -76,13 +76,54 @@ class HttpBenchHandlerTest {
 
     @Test
     void http10ClosesUnlessKeepAlive() {
-        String kept = exchange("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
-        assertFalse(kept.contains("Connection: close"), kept);
+        String kept = exchange("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\nKeep-Alive: timeout=5, max=100\r\n\r\n");
+        assertTrue(kept.contains("\r\nConnection: keep-alive\r\n"), kept);
         assertTrue(ch.isOpen());
+        String eleven = exchange("GET / HTTP/1.1\r\nKeep-Alive: timeout=5\r\n\r\n");
+        assertFalse(eleven.contains("Connection:"), eleven);
         String closed = exchange("GET / HTTP/1.0\r\n\r\n");
         assertTrue(closed.contains("Connection: close\r\n"), closed);
         ch.runPendingTasks();
         assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void expectContinueIsAnsweredBeforeTheBody() {
+        String head = exchange("POST / HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+        assertEquals("HTTP/1.1 100 Continue\r\n\r\n", head);
+        String out = exchange("hello");
+        assertTrue(out.startsWith("HTTP/1.1 200 OK\r\n") && out.endsWith("Hello, World!"), out);
+        assertTrue(ch.isOpen());
+    }
+
+    @Test
+    void expectContinueOfATooLargeBodyIsRefusedAtOnce() {
+        String out = exchange("POST / HTTP/1.1\r\nContent-Length: 2000000000\r\nExpect: 100-continue\r\n\r\n");
+        assertTrue(out.startsWith("HTTP/1.1 413 Request Entity Too Large\r\n"), out);
+        assertFalse(out.contains("100 Continue"), out);
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void otherExpectationsGet417() {
+        String out = exchange("POST / HTTP/1.1\r\nContent-Length: 5\r\nExpect: teapot\r\n\r\n");
+        assertTrue(out.startsWith("HTTP/1.1 417 Expectation Failed\r\n"), out);
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void expectIsIgnoredInHttp10() {
+        String out = exchange("POST / HTTP/1.0\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\nhi");
+        assertTrue(out.startsWith("HTTP/1.1 200 OK\r\n"), out);
+    }
+
+    @Test
+    void dateHasATwoDigitDay() {
+        String out = exchange("GET / HTTP/1.1\r\n\r\n");
+        String date = out.substring(out.indexOf("Date: ") + 6, out.indexOf("\r\n", out.indexOf("Date: ")));
+        assertTrue(date.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"), date);
+        assertEquals("Tue, 01 Dec 2026 07:05:09 GMT", Responses.HTTP_DATE.format(
+                java.time.ZonedDateTime.of(2026, 12, 1, 7, 5, 9, 0, java.time.ZoneOffset.UTC)));
     }
 
     @Test
