@@ -6,17 +6,22 @@ import io.netbench.core.TransportType;
 import io.netbench.core.internal.ServerSkeleton;
 import io.netbench.http.internal.client.Loopback;
 import io.netbench.http.internal.server.HttpServerInitializer;
+import io.netbench.http.internal.server.TlsContexts;
 import io.netbench.http.internal.server.WarmupRounds;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollMode;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -28,8 +33,10 @@ import java.util.function.Consumer;
  * milliseconds (≤ 60 s, without blocking the event loop); {@code /status/{code}} an empty
  * response with that status (200..599); {@code /healthz} {@code 200 ok} for Kubernetes probes;
  * anything else 404. Keep-alive and pipelining (responses in order, one flush per read batch),
- * HTTP/1.0 and {@code Connection: close}, HEAD; malformed requests get 400 (431 for oversized
- * heads) and the connection is closed. {@link Builder#jitWarmup(Duration)} makes it warm before it
+ * HTTP/1.0 (kept open with {@code Connection: keep-alive}) and {@code Connection: close}, HEAD,
+ * {@code Expect: 100-continue} (other expectations 417; bodies are read and dropped, up to 1 GiB,
+ * 413 beyond); malformed requests get 400 (431 for oversized heads) and the connection is closed.
+ * {@link Builder#httpsPort(int)} adds an HTTPS listener with the same endpoints. {@link Builder#jitWarmup(Duration)} makes it warm before it
  * listens.
  *
  * <pre>{@code
@@ -49,14 +56,16 @@ public final class HttpBenchServer implements AutoCloseable {
 
     private final ServerSkeleton skeleton;
     private final Channel listener;
+    private final Channel tlsListener;
     private final HttpServerInitializer initializer;
     private final TransportType transport;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpBenchServer(ServerSkeleton skeleton, Channel listener, HttpServerInitializer initializer,
-                            TransportType transport) {
+    private HttpBenchServer(ServerSkeleton skeleton, Channel listener, Channel tlsListener,
+                            HttpServerInitializer initializer, TransportType transport) {
         this.skeleton = skeleton;
         this.listener = listener;
+        this.tlsListener = tlsListener;
         this.initializer = initializer;
         this.transport = transport;
     }
@@ -69,6 +78,12 @@ public final class HttpBenchServer implements AutoCloseable {
     /** {@return the port the server listens on (the one chosen when it was asked for port 0)} */
     public int port() {
         return localAddress().getPort();
+    }
+
+    /** {@return the HTTPS listener's port (the one chosen when it was asked for port 0), if it has one} */
+    public OptionalInt httpsPort() {
+        return tlsListener == null ? OptionalInt.empty()
+                : OptionalInt.of(((InetSocketAddress) tlsListener.localAddress()).getPort());
     }
 
     /** {@return the address and port the server listens on} */
@@ -101,6 +116,9 @@ public final class HttpBenchServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private int maxHeaderSize = 8192;
         private Consumer<String> notices = s -> { };
+        private int httpsPort = -1;
+        private Path tlsCertificate;
+        private Path tlsKey;
 
         private Builder() {
             super(DEFAULT_PORT);
@@ -134,6 +152,30 @@ public final class HttpBenchServer implements AutoCloseable {
         }
 
         /**
+         * Adds an HTTPS listener with the same endpoints (ALPN {@code http/1.1}); off by default.
+         *
+         * @param httpsPort its port, 0 for any free one
+         * @return this builder
+         */
+        public Builder httpsPort(int httpsPort) {
+            this.httpsPort = httpsPort;
+            return this;
+        }
+
+        /**
+         * The HTTPS listener's certificate; without it, a self-signed one for {@code localhost} is made at start.
+         *
+         * @param certificate a PEM certificate chain
+         * @param key its PEM (PKCS#8) private key
+         * @return this builder
+         */
+        public Builder tls(Path certificate, Path key) {
+            this.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
+            this.tlsKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
          * @param notices receives one line when the connection limit is reached
          * @return this builder
          */
@@ -160,11 +202,31 @@ public final class HttpBenchServer implements AutoCloseable {
             if (maxHeaderSize < 256) {
                 throw new IllegalArgumentException("maxHeaderSize must be >= 256: " + maxHeaderSize);
             }
+            if (httpsPort > 65535 || httpsPort < -1) {
+                throw new IllegalArgumentException("httpsPort must be 0..65535: " + httpsPort);
+            }
+            if (tlsCertificate != null && httpsPort < 0) {
+                throw new IllegalArgumentException("a TLS certificate needs an HTTPS port");
+            }
+            SslContext ssl = httpsPort < 0 ? null : TlsContexts.server(tlsCertificate, tlsKey);
             warmUp();
             TransportType transport = transport();
             ServerSkeleton skeleton = new ServerSkeleton(transport, threads(), "netbench-http");
             HttpServerInitializer initializer = new HttpServerInitializer(skeleton.group().next(),
                     skeleton.connections(), maxConnections, idleTimeout.toMillis(), maxHeaderSize, notices);
+            try {
+                Channel plain = skeleton.bind(bootstrap(skeleton, transport, initializer), bind, port(), "");
+                Channel tls = ssl == null ? null
+                        : skeleton.bind(bootstrap(skeleton, transport, initializer.withTls(ssl)), bind, httpsPort, "HTTPS");
+                return new HttpBenchServer(skeleton, plain, tls, initializer, transport);
+            } catch (IllegalStateException e) { // the skeleton closed itself
+                initializer.close();
+                throw e;
+            }
+        }
+
+        private static ServerBootstrap bootstrap(ServerSkeleton skeleton, TransportType transport,
+                                                 ChannelHandler initializer) {
             ServerBootstrap b = new ServerBootstrap().group(skeleton.group()).channel(transport.serverChannelType())
                     .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
                     // Accept up to 256 connections per loop turn (Netty's default is 16): with one
@@ -176,12 +238,7 @@ public final class HttpBenchServer implements AutoCloseable {
                 // Level-triggered: edge-triggered epoll costs one more read() (EAGAIN) per request batch.
                 b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
             }
-            try {
-                return new HttpBenchServer(skeleton, skeleton.bind(b, bind, port(), ""), initializer, transport);
-            } catch (IllegalStateException e) { // the skeleton closed itself
-                initializer.close();
-                throw e;
-            }
+            return b;
         }
 
         /**

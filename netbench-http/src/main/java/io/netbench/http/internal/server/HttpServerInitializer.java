@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -48,6 +49,20 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
             ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
         }
         ch.pipeline().addLast(new HttpRequestDecoder(decoderConfig), new HttpBenchHandler(responses));
+    }
+
+    /**
+     * @param ssl the TLS context of an HTTPS listener
+     * @return the same pipeline behind a TLS handler, sharing this one's responses and connection limit
+     */
+    public ChannelInitializer<Channel> withTls(SslContext ssl) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                HttpServerInitializer.this.initChannel(ch);
+            }
+        };
     }
 
     /** Connections open now. */
