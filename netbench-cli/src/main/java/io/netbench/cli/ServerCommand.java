@@ -6,6 +6,7 @@ import io.netbench.http.AdminServer;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,6 +40,17 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (default 8080).")
     private int httpPort = HttpBenchServer.DEFAULT_PORT;
+
+    @Option(names = "--https-port", paramLabel = "PORT",
+            description = "Also serve the HTTP endpoints over TLS on this port (default: none).")
+    private Integer httpsPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "HTTPS certificate chain, PEM (default: a self-signed one for localhost, made at start).")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The private key of --tls-cert, PEM (PKCS#8).")
+    private Path tlsKey;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address only (default all).")
     private String bind;
@@ -90,6 +102,12 @@ final class ServerCommand implements Callable<Integer> {
         if (adminPort != null) {
             Ports.checkListen("--admin-port", adminPort);
         }
+        if (httpsPort != null) {
+            Ports.checkListen("--https-port", httpsPort);
+        }
+        if ((tlsCert == null) != (tlsKey == null) || (tlsCert != null && httpsPort == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together, with --https-port");
+        }
         atLeastOne("--threads", threads);
         atLeastOne("--max-time", maxTime);
         atLeastOne("--max-sessions", maxSessions);
@@ -103,6 +121,12 @@ final class ServerCommand implements Callable<Integer> {
                 .transport(type).threads(threads).maxConnections(maxConnections)
                 .idleTimeout(Duration.ofSeconds(idleSeconds)).notices(err::println)
                 .jitWarmup(noHttp || noWarmup ? Duration.ZERO : HTTP_WARMUP);
+        if (httpsPort != null) {
+            httpOptions.httpsPort(httpsPort);
+        }
+        if (tlsCert != null) {
+            httpOptions.tls(tlsCert, tlsKey);
+        }
         AdminServer admin = adminPort == null ? null : AdminServer.start(bind, adminPort, type);
         QperfServer qperf = null;
         HttpBenchServer http = null;
@@ -127,6 +151,10 @@ final class ServerCommand implements Callable<Integer> {
                 http = httpOptions.build();
                 out.printf("http listening on %s port %d (%s, %s)%n", address(), http.port(), type.displayName(),
                         loops());
+                if (http.httpsPort().isPresent()) {
+                    out.printf("https listening on %s port %d (%s)%n", address(), http.httpsPort().getAsInt(),
+                            tlsCert == null ? "self-signed certificate for localhost" : tlsCert);
+                }
             }
             out.flush();
             if (admin != null) {
