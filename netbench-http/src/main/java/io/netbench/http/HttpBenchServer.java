@@ -5,16 +5,12 @@ import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.ServerSkeleton;
 import io.netbench.http.internal.client.Loopback;
+import io.netbench.http.internal.server.FileDescriptors;
+import io.netbench.http.internal.server.HttpBootstrap;
 import io.netbench.http.internal.server.HttpServerInitializer;
 import io.netbench.http.internal.server.TlsContexts;
 import io.netbench.http.internal.server.WarmupRounds;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ServerChannelRecvByteBufAllocator;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollMode;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -48,7 +45,6 @@ import java.util.function.Consumer;
 public final class HttpBenchServer implements AutoCloseable {
     /** The default HTTP port. */
     public static final int DEFAULT_PORT = 8080;
-    private static final int ACCEPTS_PER_TURN = 256;
     /** Connections of the JIT warm-up: wrk's usual 100, enough to run the accept path too. */
     private static final int WARMUP_CONNECTIONS = 100;
     /** One round of the JIT warm-up: its connections close at the end of each. */
@@ -60,9 +56,11 @@ public final class HttpBenchServer implements AutoCloseable {
     private final HttpServerInitializer initializer;
     private final TransportType transport;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final int maxConnections;
 
     private HttpBenchServer(ServerSkeleton skeleton, Channel listener, Channel tlsListener,
-                            HttpServerInitializer initializer, TransportType transport) {
+                            HttpServerInitializer initializer, TransportType transport, int maxConnections) {
+        this.maxConnections = maxConnections;
         this.skeleton = skeleton;
         this.listener = listener;
         this.tlsListener = tlsListener;
@@ -96,6 +94,11 @@ public final class HttpBenchServer implements AutoCloseable {
         return transport;
     }
 
+    /** {@return the connection limit: connections beyond it are closed at once} */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
     /** {@return the connections open now} */
     public int openConnections() {
         return initializer.openConnections();
@@ -112,8 +115,9 @@ public final class HttpBenchServer implements AutoCloseable {
 
     /** Options of an {@link HttpBenchServer}; {@link #build()} validates them and starts it. */
     public static final class Builder extends AbstractServerBuilder<Builder> {
-        private int maxConnections = 100_000;
+        private Integer maxConnections;
         private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration headerTimeout = Duration.ofSeconds(10);
         private int maxHeaderSize = 8192;
         private Consumer<String> notices = s -> { };
         private int httpsPort = -1;
@@ -125,7 +129,8 @@ public final class HttpBenchServer implements AutoCloseable {
         }
 
         /**
-         * @param maxConnections connections beyond this are closed at once; default 100,000
+         * @param maxConnections connections beyond this are closed at once; default 100,000, or below the
+         *     file-descriptor limit (less a tenth of it, at least 256) when that is lower
          * @return this builder
          */
         public Builder maxConnections(int maxConnections) {
@@ -139,6 +144,19 @@ public final class HttpBenchServer implements AutoCloseable {
          */
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /**
+         * A deadline on each request head, from its first byte to its last, against clients that trickle
+         * their headers (slowloris): the connection is closed when it passes. The idle timeout does not
+         * catch them, as they are never idle.
+         *
+         * @param headerTimeout the longest a request head may take to arrive; zero for no limit; default 10 s
+         * @return this builder
+         */
+        public Builder headerTimeout(Duration headerTimeout) {
+            this.headerTimeout = headerTimeout;
             return this;
         }
 
@@ -193,8 +211,11 @@ public final class HttpBenchServer implements AutoCloseable {
          */
         public HttpBenchServer build() {
             InetAddress bind = validateListenOptions();
-            if (maxConnections < 1) {
+            if (maxConnections != null && maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be >= 1: " + maxConnections);
+            }
+            if (headerTimeout == null || headerTimeout.isNegative()) {
+                throw new IllegalArgumentException("headerTimeout must be >= 0: " + headerTimeout);
             }
             if (idleTimeout == null || idleTimeout.isNegative()) {
                 throw new IllegalArgumentException("idleTimeout must be >= 0: " + idleTimeout);
@@ -210,35 +231,38 @@ public final class HttpBenchServer implements AutoCloseable {
             }
             SslContext ssl = httpsPort < 0 ? null : TlsContexts.server(tlsCertificate, tlsKey);
             warmUp();
+            int limit = connectionLimit();
+            // What may open a file later must do it now: at the fd limit it could not (tzdb.dat, for one).
+            java.util.TimeZone.getDefault();
             TransportType transport = transport();
             ServerSkeleton skeleton = new ServerSkeleton(transport, threads(), "netbench-http");
             HttpServerInitializer initializer = new HttpServerInitializer(skeleton.group().next(),
-                    skeleton.connections(), maxConnections, idleTimeout.toMillis(), maxHeaderSize, notices);
+                    skeleton.connections(), limit, idleTimeout.toMillis(), maxHeaderSize, headerTimeout.toMillis(),
+                    notices);
             try {
-                Channel plain = skeleton.bind(bootstrap(skeleton, transport, initializer), bind, port(), "");
-                Channel tls = ssl == null ? null
-                        : skeleton.bind(bootstrap(skeleton, transport, initializer.withTls(ssl)), bind, httpsPort, "HTTPS");
-                return new HttpBenchServer(skeleton, plain, tls, initializer, transport);
+                Channel plain = skeleton.bind(HttpBootstrap.create(skeleton.group(), transport, initializer, notices),
+                        bind, port(), "");
+                Channel tls = ssl == null ? null : skeleton.bind(HttpBootstrap.create(skeleton.group(), transport,
+                        initializer.withTls(ssl), notices), bind, httpsPort, "HTTPS");
+                return new HttpBenchServer(skeleton, plain, tls, initializer, transport, limit);
             } catch (IllegalStateException e) { // the skeleton closed itself
                 initializer.close();
                 throw e;
             }
         }
 
-        private static ServerBootstrap bootstrap(ServerSkeleton skeleton, TransportType transport,
-                                                 ChannelHandler initializer) {
-            ServerBootstrap b = new ServerBootstrap().group(skeleton.group()).channel(transport.serverChannelType())
-                    .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
-                    // Accept up to 256 connections per loop turn (Netty's default is 16): with one
-                    // event loop busy serving thousands of connections, new ones would wait seconds.
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator()
-                            .maxMessagesPerRead(ACCEPTS_PER_TURN))
-                    .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
-            if (transport == TransportType.EPOLL) {
-                // Level-triggered: edge-triggered epoll costs one more read() (EAGAIN) per request batch.
-                b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+        /** The limit asked for, or the default; a limit above what the fd limit allows is said once. */
+        private int connectionLimit() {
+            OptionalLong fds = FileDescriptors.limit();
+            int fit = FileDescriptors.maxConnections(fds);
+            if (maxConnections == null) {
+                return fit;
             }
-            return b;
+            if (maxConnections > fit && fds.isPresent()) {
+                notices.accept("http: --max-connections " + maxConnections + " is more than the fd limit "
+                        + fds.getAsLong() + " allows; at the limit, accepting pauses (raise ulimit -n)");
+            }
+            return maxConnections;
         }
 
         /**

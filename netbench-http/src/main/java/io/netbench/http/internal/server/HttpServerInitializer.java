@@ -11,15 +11,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The pipeline of an HTTP benchmark connection: connection limit, idle timeout, the request
- * decoder (header validation off, bounded line and header sizes) and {@link HttpBenchHandler}.
+ * The pipeline of an HTTP benchmark connection: connection limit, idle timeout, the request head
+ * deadline, the request decoder (header validation off, bounded line and header sizes) and
+ * {@link HttpBenchHandler}; the server's {@code /delay} timer budget is shared by all of them.
  * No response encoder and no aggregator: responses are pre-encoded bytes. Each connection joins
  * the server's group, so that closing the server closes it.
  */
 public final class HttpServerInitializer extends ChannelInitializer<Channel> implements AutoCloseable {
+    /** {@code /delay} timers pending at once over all connections (a few hundred bytes each): beyond, 503. */
+    static final int MAX_DELAYS = 100_000;
     private final Responses responses;
     private final ConnectionLimiter limiter;
     private final long idleTimeoutMillis;
+    private final long headerTimeoutMillis;
+    final DelayBudget delays = new DelayBudget(MAX_DELAYS);
     private final HttpDecoderConfig decoderConfig;
     private final ChannelGroup connections;
 
@@ -29,14 +34,17 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
      * @param maxConnections connections beyond this are closed at once
      * @param idleTimeoutMillis connections idle this long are closed; 0 for never
      * @param maxHeaderSize largest request head accepted (431 beyond)
+     * @param headerTimeoutMillis longest a request head may take to arrive, from its first byte; 0 for no limit
+     * @param notices receives one line when the connection limit is reached
      */
     public HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, ChannelGroup connections,
                                  int maxConnections, long idleTimeoutMillis, int maxHeaderSize,
-                                 Consumer<String> notices) {
+                                 long headerTimeoutMillis, Consumer<String> notices) {
         this.connections = connections;
         this.responses = new Responses(refresher);
         this.limiter = new ConnectionLimiter(maxConnections, notices);
         this.idleTimeoutMillis = idleTimeoutMillis;
+        this.headerTimeoutMillis = headerTimeoutMillis;
         this.decoderConfig = new HttpDecoderConfig().setMaxInitialLineLength(maxHeaderSize)
                 .setMaxHeaderSize(maxHeaderSize).setMaxChunkSize(64 * 1024).setValidateHeaders(false);
     }
@@ -48,7 +56,9 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
         if (idleTimeoutMillis > 0) {
             ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
         }
-        ch.pipeline().addLast(new HttpRequestDecoder(decoderConfig), new HttpBenchHandler(responses));
+        HeadDeadline deadline = new HeadDeadline(headerTimeoutMillis);
+        ch.pipeline().addLast(deadline, new HttpRequestDecoder(decoderConfig),
+                new HttpBenchHandler(responses, delays, deadline));
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.ChannelGroup;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HttpBenchHandlerTest {
     private static final ChannelGroup CONNECTIONS = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final EmbeddedChannel ch = new EmbeddedChannel();
-    private final HttpServerInitializer initializer = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 10, 0, 1024,
+    private final HttpServerInitializer initializer = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 10, 0, 1024, 0,
             s -> { });
 
     HttpBenchHandlerTest() {
@@ -39,16 +38,7 @@ class HttpBenchHandlerTest {
     }
 
     private String output() {
-        StringBuilder out = new StringBuilder();
-        for (ByteBuf b = ch.readOutbound(); b != null; b = ch.readOutbound()) {
-            out.append(b.toString(StandardCharsets.US_ASCII));
-            b.release();
-        }
-        return out.toString();
-    }
-
-    private static int count(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return Outbound.text(ch);
     }
 
     @Test
@@ -71,7 +61,7 @@ class HttpBenchHandlerTest {
         int created = out.indexOf("HTTP/1.1 201 Created");
         int last = out.lastIndexOf("Hello, World!");
         assertTrue(delayed > 0 && created > delayed && last > created, out);
-        assertEquals(3, count(out, "HTTP/1.1 "), out);
+        assertEquals(3, Outbound.count(out, "HTTP/1.1 "), out);
     }
 
     @Test
@@ -144,7 +134,7 @@ class HttpBenchHandlerTest {
     @Test
     void bodiesAreReadAndDropped() {
         String out = exchange("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhelloGET /healthz HTTP/1.1\r\n\r\n");
-        assertEquals(2, count(out, "HTTP/1.1 200 OK"), out);
+        assertEquals(2, Outbound.count(out, "HTTP/1.1 200 OK"), out);
         String chunked = exchange("PUT /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n3\r\nabc\r\n0\r\n\r\n"
                 + "GET / HTTP/1.1\r\n\r\n");
         assertTrue(chunked.startsWith("HTTP/1.1 404 Not Found"), chunked);
@@ -181,7 +171,7 @@ class HttpBenchHandlerTest {
     @Test
     void connectionLimitClosesTheExcess() throws Exception {
         java.util.List<String> notices = new java.util.ArrayList<>();
-        HttpServerInitializer limited = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 1, 0, 1024,
+        HttpServerInitializer limited = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 1, 0, 1024, 0,
                 notices::add);
         EmbeddedChannel first = new EmbeddedChannel(limited);
         EmbeddedChannel second = new EmbeddedChannel(limited);
