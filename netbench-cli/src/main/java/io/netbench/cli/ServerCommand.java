@@ -67,11 +67,16 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private TransportOption transport;
 
-    @Option(names = "--max-connections", paramLabel = "N", description = "HTTP connection limit (default 100000).")
-    private int maxConnections = 100_000;
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "HTTP connection limit (default 100000, or below the fd limit, ulimit -n, if lower).")
+    private Integer maxConnections;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close idle HTTP connections (default 60; 0 never).")
     private int idleSeconds = 60;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS",
+            description = "Close HTTP connections whose request head takes longer to arrive (default 10; 0 never).")
+    private int headerSeconds = 10;
 
     @Option(names = "--max-time", paramLabel = "SECONDS", description = "Longest qperf test a client may ask (default 3600).")
     private int maxTime = 3600;
@@ -108,6 +113,9 @@ final class ServerCommand implements Callable<Integer> {
         if ((tlsCert == null) != (tlsKey == null) || (tlsCert != null && httpsPort == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together, with --https-port");
         }
+        if (headerSeconds < 0) {
+            throw new IllegalArgumentException("--header-timeout " + headerSeconds + ": expected 0 (never) or more");
+        }
         atLeastOne("--threads", threads);
         atLeastOne("--max-time", maxTime);
         atLeastOne("--max-sessions", maxSessions);
@@ -118,11 +126,14 @@ final class ServerCommand implements Callable<Integer> {
                 .threads(threads).maxTime(Duration.ofSeconds(maxTime)).maxSessions(maxSessions).notices(err::println)
                 .jitWarmup(noQperf || noWarmup ? Duration.ZERO : QPERF_WARMUP);
         HttpBenchServer.Builder httpOptions = HttpBenchServer.builder().port(httpPort).bindAddress(bind)
-                .transport(type).threads(threads).maxConnections(maxConnections)
-                .idleTimeout(Duration.ofSeconds(idleSeconds)).notices(err::println)
+                .transport(type).threads(threads).idleTimeout(Duration.ofSeconds(idleSeconds))
+                .headerTimeout(Duration.ofSeconds(headerSeconds)).notices(err::println)
                 .jitWarmup(noHttp || noWarmup ? Duration.ZERO : HTTP_WARMUP);
         if (httpsPort != null) {
             httpOptions.httpsPort(httpsPort);
+        }
+        if (maxConnections != null) {
+            httpOptions.maxConnections(maxConnections);
         }
         if (tlsCert != null) {
             httpOptions.tls(tlsCert, tlsKey);
@@ -151,6 +162,8 @@ final class ServerCommand implements Callable<Integer> {
                 http = httpOptions.build();
                 out.printf("http listening on %s port %d (%s, %s)%n", address(), http.port(), type.displayName(),
                         loops());
+                out.printf("http: at most %d connections%s%n", http.maxConnections(), maxConnections != null ? ""
+                        : " (--max-connections; the default stays below the fd limit, ulimit -n)");
                 if (http.httpsPort().isPresent()) {
                     out.printf("https listening on %s port %d (%s)%n", address(), http.httpsPort().getAsInt(),
                             tlsCert == null ? "self-signed certificate for localhost" : tlsCert);

@@ -37,7 +37,7 @@ class ServerCommandTest {
     }
 
     @Test
-    void tlsOptionsAreCheckedAsBadInput() {
+    void httpTargetOptionsAreCheckedAsBadInput() {
         CliTestSupport.Run alone = CliTestSupport.execute("server", "--tls-cert", "a.pem", "--tls-key", "b.pem");
         assertEquals(2, alone.exitCode(), alone.err());
         assertEquals("server: --tls-cert and --tls-key go together, with --https-port\n", alone.err());
@@ -47,6 +47,9 @@ class ServerCommandTest {
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().startsWith("server: TLS certificate /nonexistent.pem / key /nonexistent.key: "),
                 missing.err());
+        CliTestSupport.Run header = CliTestSupport.execute("server", "--header-timeout", "-1");
+        assertEquals(2, header.exitCode(), header.err());
+        assertEquals("server: --header-timeout -1: expected 0 (never) or more\n", header.err());
     }
 
     @Test
