@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -38,10 +37,10 @@ final class HttpBenchHandler extends ChannelInboundHandlerAdapter {
 
     private final Responses responses;
     private final ResponseQueue queue;
-    private final HeadDeadline deadline;
+    private final ConnectionDeadlines deadline;
     private HttpRequest request;
 
-    HttpBenchHandler(Responses responses, DelayBudget delays, HeadDeadline deadline) {
+    HttpBenchHandler(Responses responses, DelayBudget delays, ConnectionDeadlines deadline) {
         this.responses = responses;
         this.queue = new ResponseQueue(delays);
         this.deadline = deadline;
@@ -198,15 +197,6 @@ final class HttpBenchHandler extends ChannelInboundHandlerAdapter {
             queue.readIfRoom(ctx);
         }
         ctx.fireChannelWritabilityChanged();
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            ctx.close();
-        } else {
-            ctx.fireUserEventTriggered(evt);
-        }
     }
 
     @Override

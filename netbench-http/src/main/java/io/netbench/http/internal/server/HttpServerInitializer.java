@@ -6,14 +6,12 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The pipeline of an HTTP benchmark connection: connection limit, idle timeout, the request head
- * deadline, the request decoder (header validation off, bounded line and header sizes) and
- * {@link HttpBenchHandler}; the server's {@code /delay} timer budget is shared by all of them.
+ * The pipeline of an HTTP benchmark connection: connection limit, the idle and request-head
+ * deadlines ({@link ConnectionDeadlines}), the request decoder (header validation off, bounded
+ * line and header sizes) and {@link HttpBenchHandler}; the server's {@code /delay} timer budget is shared by all of them.
  * No response encoder and no aggregator: responses are pre-encoded bytes. Each connection joins
  * the server's group, so that closing the server closes it.
  */
@@ -52,13 +50,9 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     @Override
     protected void initChannel(Channel ch) {
         connections.add(ch);
-        ch.pipeline().addLast(limiter);
-        if (idleTimeoutMillis > 0) {
-            ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
-        }
-        HeadDeadline deadline = new HeadDeadline(headerTimeoutMillis);
-        ch.pipeline().addLast(deadline, new HttpRequestDecoder(decoderConfig),
-                new HttpBenchHandler(responses, delays, deadline));
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(idleTimeoutMillis, headerTimeoutMillis);
+        ch.pipeline().addLast(limiter, deadlines, new HttpRequestDecoder(decoderConfig),
+                new HttpBenchHandler(responses, delays, deadlines));
     }
 
     /**

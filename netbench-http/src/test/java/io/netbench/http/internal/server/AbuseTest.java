@@ -27,7 +27,7 @@ class AbuseTest {
 
     AbuseTest() {
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 4096));
-        HeadDeadline deadline = new HeadDeadline(1000);
+        ConnectionDeadlines deadline = new ConnectionDeadlines(0, 1000);
         ch.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
             @Override
             public void flush(ChannelHandlerContext ctx) {
@@ -112,6 +112,34 @@ class AbuseTest {
         ch.advanceTimeBy(150, TimeUnit.MILLISECONDS);
         ch.runScheduledPendingTasks();
         assertFalse(ch.isOpen(), "a head still incomplete after the deadline");
+    }
+
+    @Test
+    void idleConnectionsCloseUnlessTheirClientTakesItsResponse() {
+        EmbeddedChannel silent = new EmbeddedChannel(new ConnectionDeadlines(1000, 0));
+        silent.freezeTime();
+        silent.advanceTimeBy(999, TimeUnit.MILLISECONDS);
+        silent.runScheduledPendingTasks();
+        assertTrue(silent.isOpen());
+        silent.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        silent.runScheduledPendingTasks();
+        assertFalse(silent.isOpen(), "a connection idle for the idle timeout");
+
+        EmbeddedChannel reading = new EmbeddedChannel(new ConnectionDeadlines(1000, 0));
+        reading.freezeTime();
+        reading.write(Unpooled.wrappedBuffer(new byte[100])); // unflushed: pending, as for a slow client
+        for (int i = 0; i < 5; i++) { // the client takes a little of it each second
+            reading.advanceTimeBy(1000, TimeUnit.MILLISECONDS);
+            reading.runScheduledPendingTasks();
+            assertTrue(reading.isOpen(), "closed while its client was taking its response");
+            reading.write(Unpooled.wrappedBuffer(new byte[1]));
+        }
+        for (int i = 0; i < 2; i++) {
+            reading.advanceTimeBy(1000, TimeUnit.MILLISECONDS);
+            reading.runScheduledPendingTasks();
+        }
+        assertFalse(reading.isOpen(), "a client that stopped taking its response");
+        reading.finishAndReleaseAll();
     }
 
     @Test
