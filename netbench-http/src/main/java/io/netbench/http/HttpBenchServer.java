@@ -14,11 +14,11 @@ import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -231,7 +231,7 @@ public final class HttpBenchServer implements AutoCloseable {
             }
             SslContext ssl = httpsPort < 0 ? null : TlsContexts.server(tlsCertificate, tlsKey);
             warmUp();
-            int limit = connectionLimit();
+            int limit = FileDescriptors.connectionLimit(maxConnections, notices);
             // What may open a file later must do it now: at the fd limit it could not (tzdb.dat, for one).
             java.util.TimeZone.getDefault();
             TransportType transport = transport();
@@ -251,32 +251,34 @@ public final class HttpBenchServer implements AutoCloseable {
             }
         }
 
-        /** The limit asked for, or the default; a limit above what the fd limit allows is said once. */
-        private int connectionLimit() {
-            OptionalLong fds = FileDescriptors.limit();
-            int fit = FileDescriptors.maxConnections(fds);
-            if (maxConnections == null) {
-                return fit;
-            }
-            if (maxConnections > fit && fds.isPresent()) {
-                notices.accept("http: --max-connections " + maxConnections + " is more than the fd limit "
-                        + fds.getAsLong() + " allows; at the limit, accepting pauses (raise ulimit -n)");
-            }
-            return maxConnections;
-        }
-
         /**
          * Plain GET / load from this process's HTTP client, {@value #WARMUP_CONNECTIONS} connections,
-         * in half-second rounds until its rate is steady ({@link WarmupRounds}).
+         * in half-second rounds until its rate is steady ({@link WarmupRounds}); then, with an HTTPS
+         * listener, the same over TLS (unwarmed, its TLS path served a few hundred requests a second for
+         * its first ~15 s under load), against a server of this class on loopback.
          */
         @Override
         protected void warm(Duration time) {
-            int loops = threads();
-            TransportType transport = transport();
-            try (Loopback server = new Loopback(transport, loops)) {
-                WarmupRounds.untilSteady(time, () -> HttpLoad.to(server.uri()).threads(loops)
-                        .connections(Math.max(loops, WARMUP_CONNECTIONS)).duration(WARMUP_ROUND).transport(transport)
-                        .run().requestsPerSecond());
+            try (Loopback server = new Loopback(transport(), threads())) {
+                rounds(time, server.uri());
+            }
+            if (httpsPort >= 0) {
+                Builder options = builder().port(0).bindAddress("127.0.0.1").httpsPort(0).threads(threads())
+                        .transport(transport());
+                if (tlsCertificate != null) {
+                    options.tls(tlsCertificate, tlsKey);
+                }
+                try (HttpBenchServer server = options.build()) {
+                    rounds(time, URI.create("https://localhost:" + server.httpsPort().getAsInt() + "/"));
+                }
+            }
+        }
+
+        private void rounds(Duration time, URI uri) {
+            try {
+                WarmupRounds.untilSteady(time, () -> HttpLoad.to(uri).insecure(true).threads(threads())
+                        .connections(Math.max(threads(), WARMUP_CONNECTIONS)).duration(WARMUP_ROUND)
+                        .transport(transport()).run().requestsPerSecond());
             } catch (NetbenchException e) {
                 throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
             }

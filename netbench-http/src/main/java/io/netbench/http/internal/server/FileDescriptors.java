@@ -3,6 +3,7 @@ package io.netbench.http.internal.server;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The process's file-descriptor limit, and a connection limit that leaves room below it for
@@ -32,5 +33,23 @@ public final class FileDescriptors {
         }
         long room = limit.getAsLong() - Math.max(256, limit.getAsLong() / 10);
         return (int) Math.max(1, Math.min(MAX_CONNECTIONS, room));
+    }
+
+    /**
+     * @param asked the limit asked for, or null for the default
+     * @param notices told once when {@code asked} is more than the fd limit allows
+     * @return the connection limit to apply
+     */
+    public static int connectionLimit(Integer asked, Consumer<String> notices) {
+        OptionalLong fds = limit();
+        int fit = maxConnections(fds);
+        if (asked == null) {
+            return fit;
+        }
+        if (asked > fit && fds.isPresent()) {
+            notices.accept("http: --max-connections " + asked + " is more than the fd limit " + fds.getAsLong()
+                    + " allows; at the limit, accepting pauses (raise ulimit -n)");
+        }
+        return asked;
     }
 }
