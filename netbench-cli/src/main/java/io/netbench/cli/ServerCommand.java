@@ -8,6 +8,7 @@ import io.netbench.http.AdminServer;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,6 +43,17 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (default 8080).")
     private int httpPort = HttpBenchServer.DEFAULT_PORT;
 
+    @Option(names = "--https-port", paramLabel = "PORT",
+            description = "Also serve the HTTP endpoints over TLS on this port (default: none).")
+    private Integer httpsPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "HTTPS certificate chain, PEM (default: a self-signed one for localhost, made at start).")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The private key of --tls-cert, PEM (PKCS#8).")
+    private Path tlsKey;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address only (default all).")
     private String bind;
 
@@ -57,11 +69,16 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private TransportOption transport;
 
-    @Option(names = "--max-connections", paramLabel = "N", description = "HTTP connection limit (default 100000).")
-    private int maxConnections = 100_000;
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "HTTP connection limit (default 100000, or below the fd limit, ulimit -n, if lower).")
+    private Integer maxConnections;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close idle HTTP connections (default 60; 0 never).")
     private int idleSeconds = 60;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS",
+            description = "Close HTTP connections whose request head takes longer to arrive (default 10; 0 never).")
+    private int headerSeconds = 10;
 
     @Option(names = "--max-time", paramLabel = "SECONDS", description = "Longest qperf test a client may ask (default 3600).")
     private int maxTime = 3600;
@@ -101,6 +118,15 @@ final class ServerCommand implements Callable<Integer> {
         if (adminPort != null) {
             Ports.checkListen("--admin-port", adminPort);
         }
+        if (httpsPort != null) {
+            Ports.checkListen("--https-port", httpsPort);
+        }
+        if ((tlsCert == null) != (tlsKey == null) || (tlsCert != null && httpsPort == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together, with --https-port");
+        }
+        if (headerSeconds < 0) {
+            throw new IllegalArgumentException("--header-timeout " + headerSeconds + ": expected 0 (never) or more");
+        }
         atLeastOne("--threads", threads);
         atLeastOne("--max-time", maxTime);
         atLeastOne("--max-sessions", maxSessions);
@@ -119,9 +145,18 @@ final class ServerCommand implements Callable<Integer> {
             qperfOptions.memoryBudget(OptionValues.qperfSize("--memory-budget", memoryBudget));
         }
         HttpBenchServer.Builder httpOptions = HttpBenchServer.builder().port(httpPort).bindAddress(bind)
-                .transport(type).threads(threads).maxConnections(maxConnections)
-                .idleTimeout(Duration.ofSeconds(idleSeconds)).notices(err::println)
+                .transport(type).threads(threads).idleTimeout(Duration.ofSeconds(idleSeconds))
+                .headerTimeout(Duration.ofSeconds(headerSeconds)).notices(err::println)
                 .metrics(metrics).jitWarmup(noHttp || noWarmup ? Duration.ZERO : HTTP_WARMUP);
+        if (httpsPort != null) {
+            httpOptions.httpsPort(httpsPort);
+        }
+        if (maxConnections != null) {
+            httpOptions.maxConnections(maxConnections);
+        }
+        if (tlsCert != null) {
+            httpOptions.tls(tlsCert, tlsKey);
+        }
         AdminServer admin = adminPort == null ? null : AdminServer.start(bind, adminPort, type);
         QperfServer qperf = null;
         HttpBenchServer http = null;
@@ -148,6 +183,12 @@ final class ServerCommand implements Callable<Integer> {
                 http = httpOptions.build();
                 out.printf("http listening on %s port %d (%s, %s)%n", address(), http.port(), type.displayName(),
                         loops());
+                out.printf("http: at most %d connections%s%n", http.maxConnections(), maxConnections != null ? ""
+                        : " (--max-connections; the default stays below the fd limit, ulimit -n)");
+                if (http.httpsPort().isPresent()) {
+                    out.printf("https listening on %s port %d (%s)%n", address(), http.httpsPort().getAsInt(),
+                            tlsCert == null ? "self-signed certificate for localhost" : tlsCert);
+                }
             }
             out.flush();
             if (qperf != null) {

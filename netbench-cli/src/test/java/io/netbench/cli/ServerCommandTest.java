@@ -37,6 +37,22 @@ class ServerCommandTest {
     }
 
     @Test
+    void httpTargetOptionsAreCheckedAsBadInput() {
+        CliTestSupport.Run alone = CliTestSupport.execute("server", "--tls-cert", "a.pem", "--tls-key", "b.pem");
+        assertEquals(2, alone.exitCode(), alone.err());
+        assertEquals("server: --tls-cert and --tls-key go together, with --https-port\n", alone.err());
+        CliTestSupport.Run missing = CliTestSupport.execute("server", "--https-port", "0", "--no-qperf", "--no-warmup",
+                "--tls-cert", "/nonexistent.pem", "--tls-key", "/nonexistent.key");
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertTrue(missing.err().startsWith("server: TLS certificate /nonexistent.pem / key /nonexistent.key: "),
+                missing.err());
+        CliTestSupport.Run header = CliTestSupport.execute("server", "--header-timeout", "-1");
+        assertEquals(2, header.exitCode(), header.err());
+        assertEquals("server: --header-timeout -1: expected 0 (never) or more\n", header.err());
+    }
+
+    @Test
     void portInUseIsOneLineAndExitOne() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             CliTestSupport.Run run = CliTestSupport.execute("server", "--no-qperf", "--no-warmup", "--http-port",

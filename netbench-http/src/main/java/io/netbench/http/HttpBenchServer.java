@@ -5,18 +5,20 @@ import io.netbench.core.NetbenchException;
 import io.netbench.core.TransportType;
 import io.netbench.core.internal.ServerSkeleton;
 import io.netbench.http.internal.client.Loopback;
+import io.netbench.http.internal.server.FileDescriptors;
+import io.netbench.http.internal.server.HttpBootstrap;
 import io.netbench.http.internal.server.HttpServerInitializer;
+import io.netbench.http.internal.server.TlsContexts;
 import io.netbench.http.internal.server.WarmupRounds;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ServerChannelRecvByteBufAllocator;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollMode;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -28,8 +30,10 @@ import java.util.function.Consumer;
  * milliseconds (≤ 60 s, without blocking the event loop); {@code /status/{code}} an empty
  * response with that status (200..599); {@code /healthz} {@code 200 ok} for Kubernetes probes;
  * anything else 404. Keep-alive and pipelining (responses in order, one flush per read batch),
- * HTTP/1.0 and {@code Connection: close}, HEAD; malformed requests get 400 (431 for oversized
- * heads) and the connection is closed. {@link Builder#jitWarmup(Duration)} makes it warm before it
+ * HTTP/1.0 (kept open with {@code Connection: keep-alive}) and {@code Connection: close}, HEAD,
+ * {@code Expect: 100-continue} (other expectations 417; bodies are read and dropped, up to 1 GiB,
+ * 413 beyond); malformed requests get 400 (431 for oversized heads) and the connection is closed.
+ * {@link Builder#httpsPort(int)} adds an HTTPS listener with the same endpoints. {@link Builder#jitWarmup(Duration)} makes it warm before it
  * listens.
  *
  * <pre>{@code
@@ -41,7 +45,6 @@ import java.util.function.Consumer;
 public final class HttpBenchServer implements AutoCloseable {
     /** The default HTTP port. */
     public static final int DEFAULT_PORT = 8080;
-    private static final int ACCEPTS_PER_TURN = 256;
     /** Connections of the JIT warm-up: wrk's usual 100, enough to run the accept path too. */
     private static final int WARMUP_CONNECTIONS = 100;
     /** One round of the JIT warm-up: its connections close at the end of each. */
@@ -49,14 +52,18 @@ public final class HttpBenchServer implements AutoCloseable {
 
     private final ServerSkeleton skeleton;
     private final Channel listener;
+    private final Channel tlsListener;
     private final HttpServerInitializer initializer;
     private final TransportType transport;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final int maxConnections;
 
-    private HttpBenchServer(ServerSkeleton skeleton, Channel listener, HttpServerInitializer initializer,
-                            TransportType transport) {
+    private HttpBenchServer(ServerSkeleton skeleton, Channel listener, Channel tlsListener,
+                            HttpServerInitializer initializer, TransportType transport, int maxConnections) {
+        this.maxConnections = maxConnections;
         this.skeleton = skeleton;
         this.listener = listener;
+        this.tlsListener = tlsListener;
         this.initializer = initializer;
         this.transport = transport;
     }
@@ -71,6 +78,12 @@ public final class HttpBenchServer implements AutoCloseable {
         return localAddress().getPort();
     }
 
+    /** {@return the HTTPS listener's port (the one chosen when it was asked for port 0), if it has one} */
+    public OptionalInt httpsPort() {
+        return tlsListener == null ? OptionalInt.empty()
+                : OptionalInt.of(((InetSocketAddress) tlsListener.localAddress()).getPort());
+    }
+
     /** {@return the address and port the server listens on} */
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) listener.localAddress();
@@ -79,6 +92,11 @@ public final class HttpBenchServer implements AutoCloseable {
     /** {@return the transport of the server's event loops} */
     public TransportType transport() {
         return transport;
+    }
+
+    /** {@return the connection limit: connections beyond it are closed at once} */
+    public int maxConnections() {
+        return maxConnections;
     }
 
     /** {@return the connections open now} */
@@ -97,17 +115,22 @@ public final class HttpBenchServer implements AutoCloseable {
 
     /** Options of an {@link HttpBenchServer}; {@link #build()} validates them and starts it. */
     public static final class Builder extends AbstractServerBuilder<Builder> {
-        private int maxConnections = 100_000;
+        private Integer maxConnections;
         private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration headerTimeout = Duration.ofSeconds(10);
         private int maxHeaderSize = 8192;
         private Consumer<String> notices = s -> { };
+        private int httpsPort = -1;
+        private Path tlsCertificate;
+        private Path tlsKey;
 
         private Builder() {
             super(DEFAULT_PORT);
         }
 
         /**
-         * @param maxConnections connections beyond this are closed at once; default 100,000
+         * @param maxConnections connections beyond this are closed at once; default 100,000, or below the
+         *     file-descriptor limit (less a tenth of it, at least 256) when that is lower
          * @return this builder
          */
         public Builder maxConnections(int maxConnections) {
@@ -125,11 +148,48 @@ public final class HttpBenchServer implements AutoCloseable {
         }
 
         /**
+         * A deadline on each request head, from its first byte to its last, against clients that trickle
+         * their headers (slowloris): the connection is closed when it passes. The idle timeout does not
+         * catch them, as they are never idle.
+         *
+         * @param headerTimeout the longest a request head may take to arrive; zero for no limit; default 10 s
+         * @return this builder
+         */
+        public Builder headerTimeout(Duration headerTimeout) {
+            this.headerTimeout = headerTimeout;
+            return this;
+        }
+
+        /**
          * @param maxHeaderSize largest request line and header block, at least 256; default 8 KiB
          * @return this builder
          */
         public Builder maxHeaderSize(int maxHeaderSize) {
             this.maxHeaderSize = maxHeaderSize;
+            return this;
+        }
+
+        /**
+         * Adds an HTTPS listener with the same endpoints (ALPN {@code http/1.1}); off by default.
+         *
+         * @param httpsPort its port, 0 for any free one
+         * @return this builder
+         */
+        public Builder httpsPort(int httpsPort) {
+            this.httpsPort = httpsPort;
+            return this;
+        }
+
+        /**
+         * The HTTPS listener's certificate; without it, a self-signed one for {@code localhost} is made at start.
+         *
+         * @param certificate a PEM certificate chain
+         * @param key its PEM (PKCS#8) private key
+         * @return this builder
+         */
+        public Builder tls(Path certificate, Path key) {
+            this.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
+            this.tlsKey = Objects.requireNonNull(key, "key");
             return this;
         }
 
@@ -151,8 +211,11 @@ public final class HttpBenchServer implements AutoCloseable {
          */
         public HttpBenchServer build() {
             InetAddress bind = validateListenOptions();
-            if (maxConnections < 1) {
+            if (maxConnections != null && maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be >= 1: " + maxConnections);
+            }
+            if (headerTimeout == null || headerTimeout.isNegative()) {
+                throw new IllegalArgumentException("headerTimeout must be >= 0: " + headerTimeout);
             }
             if (idleTimeout == null || idleTimeout.isNegative()) {
                 throw new IllegalArgumentException("idleTimeout must be >= 0: " + idleTimeout);
@@ -160,24 +223,28 @@ public final class HttpBenchServer implements AutoCloseable {
             if (maxHeaderSize < 256) {
                 throw new IllegalArgumentException("maxHeaderSize must be >= 256: " + maxHeaderSize);
             }
+            if (httpsPort > 65535 || httpsPort < -1) {
+                throw new IllegalArgumentException("httpsPort must be 0..65535: " + httpsPort);
+            }
+            if (tlsCertificate != null && httpsPort < 0) {
+                throw new IllegalArgumentException("a TLS certificate needs an HTTPS port");
+            }
+            SslContext ssl = httpsPort < 0 ? null : TlsContexts.server(tlsCertificate, tlsKey);
             warmUp();
+            int limit = FileDescriptors.connectionLimit(maxConnections, notices);
+            // What may open a file later must do it now: at the fd limit it could not (tzdb.dat, for one).
+            java.util.TimeZone.getDefault();
             TransportType transport = transport();
             ServerSkeleton skeleton = new ServerSkeleton(transport, threads(), "netbench-http");
             HttpServerInitializer initializer = new HttpServerInitializer(skeleton.group().next(),
-                    skeleton.connections(), maxConnections, idleTimeout.toMillis(), maxHeaderSize, notices, metrics());
-            ServerBootstrap b = new ServerBootstrap().group(skeleton.group()).channel(transport.serverChannelType())
-                    .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
-                    // Accept up to 256 connections per loop turn (Netty's default is 16): with one
-                    // event loop busy serving thousands of connections, new ones would wait seconds.
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator()
-                            .maxMessagesPerRead(ACCEPTS_PER_TURN))
-                    .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
-            if (transport == TransportType.EPOLL) {
-                // Level-triggered: edge-triggered epoll costs one more read() (EAGAIN) per request batch.
-                b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
-            }
+                    skeleton.connections(), limit, idleTimeout.toMillis(), maxHeaderSize, headerTimeout.toMillis(),
+                    notices, metrics());
             try {
-                return new HttpBenchServer(skeleton, skeleton.bind(b, bind, port(), ""), initializer, transport);
+                Channel plain = skeleton.bind(HttpBootstrap.create(skeleton.group(), transport, initializer, notices),
+                        bind, port(), "");
+                Channel tls = ssl == null ? null : skeleton.bind(HttpBootstrap.create(skeleton.group(), transport,
+                        initializer.withTls(ssl), notices), bind, httpsPort, "HTTPS");
+                return new HttpBenchServer(skeleton, plain, tls, initializer, transport, limit);
             } catch (IllegalStateException e) { // the skeleton closed itself
                 initializer.close();
                 throw e;
@@ -186,16 +253,32 @@ public final class HttpBenchServer implements AutoCloseable {
 
         /**
          * Plain GET / load from this process's HTTP client, {@value #WARMUP_CONNECTIONS} connections,
-         * in half-second rounds until its rate is steady ({@link WarmupRounds}).
+         * in half-second rounds until its rate is steady ({@link WarmupRounds}); then, with an HTTPS
+         * listener, the same over TLS (unwarmed, its TLS path served a few hundred requests a second for
+         * its first ~15 s under load), against a server of this class on loopback.
          */
         @Override
         protected void warm(Duration time) {
-            int loops = threads();
-            TransportType transport = transport();
-            try (Loopback server = new Loopback(transport, loops)) {
-                WarmupRounds.untilSteady(time, () -> HttpLoad.to(server.uri()).threads(loops)
-                        .connections(Math.max(loops, WARMUP_CONNECTIONS)).duration(WARMUP_ROUND).transport(transport)
-                        .run().requestsPerSecond());
+            try (Loopback server = new Loopback(transport(), threads())) {
+                rounds(time, server.uri());
+            }
+            if (httpsPort >= 0) {
+                Builder options = builder().port(0).bindAddress("127.0.0.1").httpsPort(0).threads(threads())
+                        .transport(transport());
+                if (tlsCertificate != null) {
+                    options.tls(tlsCertificate, tlsKey);
+                }
+                try (HttpBenchServer server = options.build()) {
+                    rounds(time, URI.create("https://localhost:" + server.httpsPort().getAsInt() + "/"));
+                }
+            }
+        }
+
+        private void rounds(Duration time, URI uri) {
+            try {
+                WarmupRounds.untilSteady(time, () -> HttpLoad.to(uri).insecure(true).threads(threads())
+                        .connections(Math.max(threads(), WARMUP_CONNECTIONS)).duration(WARMUP_ROUND)
+                        .transport(transport()).run().requestsPerSecond());
             } catch (NetbenchException e) {
                 throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
             }

@@ -6,20 +6,24 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
+import io.netty.handler.ssl.SslContext;
 import java.util.function.Consumer;
 
 /**
- * The pipeline of an HTTP benchmark connection: connection limit, idle timeout, the request
- * decoder (header validation off, bounded line and header sizes) and {@link HttpBenchHandler}.
+ * The pipeline of an HTTP benchmark connection: its metrics ({@link HttpMetrics}), connection limit, the idle and request-head
+ * deadlines ({@link ConnectionDeadlines}), the request decoder (header validation off, bounded
+ * line and header sizes) and {@link HttpBenchHandler}; the server's {@code /delay} timer budget is shared by all of them.
  * No response encoder and no aggregator: responses are pre-encoded bytes. Each connection joins
  * the server's group, so that closing the server closes it.
  */
 public final class HttpServerInitializer extends ChannelInitializer<Channel> implements AutoCloseable {
+    /** {@code /delay} timers pending at once over all connections (a few hundred bytes each): beyond, 503. */
+    static final int MAX_DELAYS = 100_000;
     private final Responses responses;
     private final ConnectionLimiter limiter;
     private final long idleTimeoutMillis;
+    private final long headerTimeoutMillis;
+    final DelayBudget delays = new DelayBudget(MAX_DELAYS);
     private final HttpDecoderConfig decoderConfig;
     private final ChannelGroup connections;
     private final HttpMetrics metrics;
@@ -30,16 +34,19 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
      * @param maxConnections connections beyond this are closed at once
      * @param idleTimeoutMillis connections idle this long are closed; 0 for never
      * @param maxHeaderSize largest request head accepted (431 beyond)
+     * @param headerTimeoutMillis longest a request head may take to arrive, from its first byte; 0 for no limit
+     * @param notices receives one line when the connection limit is reached
      * @param metrics the registry {@code /metrics} serves and the connections count into
      */
     public HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, ChannelGroup connections,
                                  int maxConnections, long idleTimeoutMillis, int maxHeaderSize,
-                                 Consumer<String> notices, ServerMetrics metrics) {
+                                 long headerTimeoutMillis, Consumer<String> notices, ServerMetrics metrics) {
         this.connections = connections;
         this.responses = new Responses(refresher);
         this.limiter = new ConnectionLimiter(maxConnections, notices);
         this.metrics = new HttpMetrics(metrics, limiter::open);
         this.idleTimeoutMillis = idleTimeoutMillis;
+        this.headerTimeoutMillis = headerTimeoutMillis;
         this.decoderConfig = new HttpDecoderConfig().setMaxInitialLineLength(maxHeaderSize)
                 .setMaxHeaderSize(maxHeaderSize).setMaxChunkSize(64 * 1024).setValidateHeaders(false);
     }
@@ -47,11 +54,23 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     @Override
     protected void initChannel(Channel ch) {
         connections.add(ch);
-        ch.pipeline().addLast(metrics, limiter);
-        if (idleTimeoutMillis > 0) {
-            ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
-        }
-        ch.pipeline().addLast(new HttpRequestDecoder(decoderConfig), new HttpBenchHandler(responses, metrics));
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(idleTimeoutMillis, headerTimeoutMillis);
+        ch.pipeline().addLast(metrics, limiter, deadlines, new HttpRequestDecoder(decoderConfig),
+                new HttpBenchHandler(responses, delays, deadlines, metrics));
+    }
+
+    /**
+     * @param ssl the TLS context of an HTTPS listener
+     * @return the same pipeline behind a TLS handler, sharing this one's responses and connection limit
+     */
+    public ChannelInitializer<Channel> withTls(SslContext ssl) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                HttpServerInitializer.this.initChannel(ch);
+            }
+        };
     }
 
     /** Connections open now. */

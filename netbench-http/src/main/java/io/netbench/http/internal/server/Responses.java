@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +21,11 @@ import java.util.concurrent.TimeUnit;
 final class Responses implements AutoCloseable {
     static final byte[] HELLO = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ZEROS = new byte[64 * 1024];
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** RFC 9110's IMF-fixdate: a two-digit day, always GMT (Java's RFC_1123_DATE_TIME writes "1 Dec"). */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US);
+    private static final byte[] OK = "ok\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Persistence[] PERSISTENCES = Persistence.values();
 
     /** 64 KiB of zeros, shared by every {@code /bytes/{n}} body as retained slices; released on close. */
     final ByteBuf zeros = Unpooled.directBuffer(ZEROS.length).writeBytes(ZEROS);
@@ -29,13 +34,13 @@ final class Responses implements AutoCloseable {
     /** Released one period late, so no event loop can be between reading it and retaining it. */
     private Snapshot previous;
 
-    /** The responses of one second: keep-alive and closing variants of the fixed ones. */
-    private record Snapshot(String date, ByteBuf hello, ByteBuf helloClose, ByteBuf health, ByteBuf healthClose) {
+    /** The responses of one second: the fixed ones, one per {@link Persistence}. */
+    private record Snapshot(String date, ByteBuf[] hello, ByteBuf[] health) {
         void release() {
-            hello.release();
-            helloClose.release();
-            health.release();
-            healthClose.release();
+            for (int i = 0; i < hello.length; i++) {
+                hello[i].release();
+                health[i].release();
+            }
         }
     }
 
@@ -54,10 +59,13 @@ final class Responses implements AutoCloseable {
 
     private static Snapshot snapshot() {
         String date = HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
-        return new Snapshot(date, direct(head(date, 200, HELLO.length, false, "text/plain"), HELLO),
-                direct(head(date, 200, HELLO.length, true, "text/plain"), HELLO),
-                direct(head(date, 200, 3, false, "text/plain"), "ok\n".getBytes(StandardCharsets.US_ASCII)),
-                direct(head(date, 200, 3, true, "text/plain"), "ok\n".getBytes(StandardCharsets.US_ASCII)));
+        ByteBuf[] hello = new ByteBuf[PERSISTENCES.length];
+        ByteBuf[] health = new ByteBuf[PERSISTENCES.length];
+        for (Persistence p : PERSISTENCES) {
+            hello[p.ordinal()] = direct(head(date, 200, HELLO.length, p, "text/plain"), HELLO);
+            health[p.ordinal()] = direct(head(date, 200, OK.length, p, "text/plain"), OK);
+        }
+        return new Snapshot(date, hello, health);
     }
 
     private static ByteBuf direct(byte[] head, byte[] body) {
@@ -65,27 +73,24 @@ final class Responses implements AutoCloseable {
     }
 
     /** The status line and headers of a response with {@code length} body bytes. */
-    static byte[] head(String date, int status, long length, boolean close, String contentType) {
+    static byte[] head(String date, int status, long length, Persistence persistence, String contentType) {
         StringBuilder h = new StringBuilder(160).append("HTTP/1.1 ").append(status).append(' ')
                 .append(HttpResponseStatus.valueOf(status).reasonPhrase()).append("\r\nServer: netbench\r\nDate: ")
                 .append(date).append("\r\nContent-Type: ").append(contentType).append("\r\n");
         if (status != 204 && status != 304) {
             h.append("Content-Length: ").append(length).append("\r\n");
         }
-        if (close) {
-            h.append("Connection: close\r\n");
-        }
-        return h.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        return h.append(persistence.header).append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** {@code 200 Hello, World!}, from the cached bytes; {@code head} drops the body. */
-    ByteBuf hello(boolean close, boolean head) {
-        return cached(close ? current.helloClose : current.hello, head, HELLO.length);
+    ByteBuf hello(Persistence persistence, boolean head) {
+        return cached(current.hello[persistence.ordinal()], head, HELLO.length);
     }
 
     /** {@code 200 ok} for Kubernetes probes. */
-    ByteBuf health(boolean close, boolean head) {
-        return cached(close ? current.healthClose : current.health, head, 3);
+    ByteBuf health(Persistence persistence, boolean head) {
+        return cached(current.health[persistence.ordinal()], head, OK.length);
     }
 
     private static ByteBuf cached(ByteBuf full, boolean head, int bodyLength) {
@@ -93,15 +98,15 @@ final class Responses implements AutoCloseable {
     }
 
     /** Any other response: encoded now (rare paths: errors, statuses, sized bodies). */
-    ByteBuf headOnly(ByteBufAllocator alloc, int status, long length, boolean close) {
-        byte[] head = head(current.date, status, length, close, "text/plain");
+    ByteBuf headOnly(ByteBufAllocator alloc, int status, long length, Persistence persistence) {
+        byte[] head = head(current.date, status, length, persistence, "text/plain");
         return alloc.directBuffer(head.length).writeBytes(head);
     }
 
     /** A small complete response with a text body. */
-    ByteBuf text(ByteBufAllocator alloc, int status, String body, boolean close, boolean headRequest) {
+    ByteBuf text(ByteBufAllocator alloc, int status, String body, Persistence persistence, boolean headRequest) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ByteBuf buf = headOnly(alloc, status, bytes.length, close);
+        ByteBuf buf = headOnly(alloc, status, bytes.length, persistence);
         return headRequest ? buf : buf.writeBytes(bytes);
     }
 

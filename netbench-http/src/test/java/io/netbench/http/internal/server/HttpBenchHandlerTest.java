@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.ChannelGroup;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HttpBenchHandlerTest {
     private static final ChannelGroup CONNECTIONS = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final EmbeddedChannel ch = new EmbeddedChannel();
-    private final HttpServerInitializer initializer = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 10, 0, 1024,
+    private final HttpServerInitializer initializer = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 10, 0, 1024, 0,
             s -> { }, new io.netbench.core.ServerMetrics());
 
     HttpBenchHandlerTest() {
@@ -39,16 +38,7 @@ class HttpBenchHandlerTest {
     }
 
     private String output() {
-        StringBuilder out = new StringBuilder();
-        for (ByteBuf b = ch.readOutbound(); b != null; b = ch.readOutbound()) {
-            out.append(b.toString(StandardCharsets.US_ASCII));
-            b.release();
-        }
-        return out.toString();
-    }
-
-    private static int count(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return Outbound.text(ch);
     }
 
     @Test
@@ -71,18 +61,59 @@ class HttpBenchHandlerTest {
         int created = out.indexOf("HTTP/1.1 201 Created");
         int last = out.lastIndexOf("Hello, World!");
         assertTrue(delayed > 0 && created > delayed && last > created, out);
-        assertEquals(3, count(out, "HTTP/1.1 "), out);
+        assertEquals(3, Outbound.count(out, "HTTP/1.1 "), out);
     }
 
     @Test
     void http10ClosesUnlessKeepAlive() {
-        String kept = exchange("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
-        assertFalse(kept.contains("Connection: close"), kept);
+        String kept = exchange("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\nKeep-Alive: timeout=5, max=100\r\n\r\n");
+        assertTrue(kept.contains("\r\nConnection: keep-alive\r\n"), kept);
         assertTrue(ch.isOpen());
+        String eleven = exchange("GET / HTTP/1.1\r\nKeep-Alive: timeout=5\r\n\r\n");
+        assertFalse(eleven.contains("Connection:"), eleven);
         String closed = exchange("GET / HTTP/1.0\r\n\r\n");
         assertTrue(closed.contains("Connection: close\r\n"), closed);
         ch.runPendingTasks();
         assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void expectContinueIsAnsweredBeforeTheBody() {
+        String head = exchange("POST / HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+        assertEquals("HTTP/1.1 100 Continue\r\n\r\n", head);
+        String out = exchange("hello");
+        assertTrue(out.startsWith("HTTP/1.1 200 OK\r\n") && out.endsWith("Hello, World!"), out);
+        assertTrue(ch.isOpen());
+    }
+
+    @Test
+    void expectContinueOfATooLargeBodyIsRefusedAtOnce() {
+        String out = exchange("POST / HTTP/1.1\r\nContent-Length: 2000000000\r\nExpect: 100-continue\r\n\r\n");
+        assertTrue(out.startsWith("HTTP/1.1 413 Request Entity Too Large\r\n"), out);
+        assertFalse(out.contains("100 Continue"), out);
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void otherExpectationsGet417() {
+        String out = exchange("POST / HTTP/1.1\r\nContent-Length: 5\r\nExpect: teapot\r\n\r\n");
+        assertTrue(out.startsWith("HTTP/1.1 417 Expectation Failed\r\n"), out);
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void expectIsIgnoredInHttp10() {
+        String out = exchange("POST / HTTP/1.0\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\nhi");
+        assertTrue(out.startsWith("HTTP/1.1 200 OK\r\n"), out);
+    }
+
+    @Test
+    void dateHasATwoDigitDay() {
+        String out = exchange("GET / HTTP/1.1\r\n\r\n");
+        String date = out.substring(out.indexOf("Date: ") + 6, out.indexOf("\r\n", out.indexOf("Date: ")));
+        assertTrue(date.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"), date);
+        assertEquals("Tue, 01 Dec 2026 07:05:09 GMT", Responses.HTTP_DATE.format(
+                java.time.ZonedDateTime.of(2026, 12, 1, 7, 5, 9, 0, java.time.ZoneOffset.UTC)));
     }
 
     @Test
@@ -103,7 +134,7 @@ class HttpBenchHandlerTest {
     @Test
     void bodiesAreReadAndDropped() {
         String out = exchange("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhelloGET /healthz HTTP/1.1\r\n\r\n");
-        assertEquals(2, count(out, "HTTP/1.1 200 OK"), out);
+        assertEquals(2, Outbound.count(out, "HTTP/1.1 200 OK"), out);
         String chunked = exchange("PUT /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n3\r\nabc\r\n0\r\n\r\n"
                 + "GET / HTTP/1.1\r\n\r\n");
         assertTrue(chunked.startsWith("HTTP/1.1 404 Not Found"), chunked);
@@ -140,7 +171,7 @@ class HttpBenchHandlerTest {
     @Test
     void connectionLimitClosesTheExcess() throws Exception {
         java.util.List<String> notices = new java.util.ArrayList<>();
-        HttpServerInitializer limited = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 1, 0, 1024,
+        HttpServerInitializer limited = new HttpServerInitializer(ch.eventLoop(), CONNECTIONS, 1, 0, 1024, 0,
                 notices::add, new io.netbench.core.ServerMetrics());
         EmbeddedChannel first = new EmbeddedChannel(limited);
         EmbeddedChannel second = new EmbeddedChannel(limited);

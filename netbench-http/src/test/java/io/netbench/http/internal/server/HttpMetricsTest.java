@@ -29,7 +29,7 @@ class HttpMetricsTest {
         ServerMetrics metrics = new ServerMetrics();
         EmbeddedChannel ch = new EmbeddedChannel();
         try (HttpServerInitializer initializer = new HttpServerInitializer(ch.eventLoop(),
-                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), 10, 0, 1024, s -> { }, metrics)) {
+                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), 10, 0, 1024, 0, s -> { }, metrics)) {
             ch.pipeline().addLast(initializer);
             ch.pipeline().fireChannelActive();
             String hello = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Connection storms (#23): the real wrk -t2 opening -c2000 and -c9000 connections at once against
+# nginx (1 worker, backlog 4096) and netbench server --threads 1, taking turns for ROUNDS rounds;
+# the netbench server is fresh (just warmed up) for its first burst. Per run: req/s, wrk's
+# timeouts and connect errors, the slowest /healthz on netbench's admin port and on the loaded
+# port itself (curl every 0.2 s during the burst, "fail" past 2 s; nginx answers its own /healthz
+# with the Hello body), and the netbench server's RSS growth per open connection (mid-burst; the
+# first burst of a fresh server shows what connections cost, later ones reuse its memory).
+# Usage: bench/connections-bench.sh [duration, default 5s] [rounds, default 3]
+source "$(dirname "$0")/common.sh"
+D=${1:-5s}; ROUNDS=${2:-3}
+ulimit -n 20000 2>/dev/null || true
+NG=$(free_port); start_nginx "$NG"
+NB=$(free_port); AP=$(free_port)
+"${NETBENCH[@]}" server --no-qperf --threads 1 --http-port "$NB" --admin-port "$AP" >/dev/null 2>&1 & NBPID=$!; PIDS+=($NBPID)
+wait_port "$NB"
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+# probe PORT: the slowest of the /healthz answers while wrk runs (ms), "fail" if one did not come within 2 s
+probe() {
+  local worst=0 t
+  while [ -e "$PROBE_FLAG" ]; do
+    t=$(curl -s -o /dev/null -m 2 -w '%{time_total}' "http://127.0.0.1:$1/healthz") || { echo fail; return; }
+    worst=$(awk -v a="$worst" -v b="$t" 'BEGIN { print (b * 1000 > a) ? b * 1000 : a }')
+    sleep 0.2
+  done
+  printf "%.0f\n" "$worst"
+}
+# run TARGET PORT CONNS: one wrk burst; prints "req/s timeouts connect-errors admin-ms http-ms rss-per-conn-bytes"
+run() {
+  local name=$1 port=$2 c=$3 out a=- h=- per=- base mid
+  [ "$name" = netbench ] && base=$(rss_kb "$NBPID")
+  PROBE_FLAG=$(mktemp)
+  if [ "$name" = netbench ]; then probe "$AP" > "$PROBE_FLAG.a" & fi
+  probe "$port" > "$PROBE_FLAG.h" &
+  wrk -t2 -c"$c" -d"$D" --timeout 2s "http://127.0.0.1:$port/" > "$PROBE_FLAG.w" &
+  local w=$!
+  sleep "$(awk -v d="${D%s}" 'BEGIN { print d * 0.7 }')"
+  [ "$name" = netbench ] && mid=$(rss_kb "$NBPID") && open=$(ss -Htn state established "( sport = :$port )" | wc -l)
+  wait "$w"; rm -f "$PROBE_FLAG"; wait
+  out=$(cat "$PROBE_FLAG.w")
+  h=$(cat "$PROBE_FLAG.h")
+  if [ "$name" = netbench ]; then
+    a=$(cat "$PROBE_FLAG.a")
+    per=$(awk -v m="$mid" -v b="$base" -v o="$open" 'BEGIN { if (o > 0) printf "%.0f", (m - b) * 1024 / o; else print "-" }')
+  fi
+  rm -f "$PROBE_FLAG".*
+  local rps to ce
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+  to=$(awk '/Socket errors/ { gsub(",", ""); print $NF }' <<<"$out"); to=${to:-0}
+  ce=$(awk '/Socket errors/ { gsub(",", ""); print $4 }' <<<"$out"); ce=${ce:-0}
+  echo "$rps $to $ce $a $h $per"
+}
+echo "wrk -t2 -d$D --timeout 2s, nginx (1 worker) vs netbench server --threads 1, $ROUNDS rounds, $(nproc) CPUs"
+printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s\n" round conns server req/s timeouts connerr admin-ms http-ms rss/conn
+for r in $(seq "$ROUNDS"); do
+  for c in 2000 9000; do
+    order="netbench nginx"; [ $((r % 2)) -eq 0 ] && order="nginx netbench"
+    for s in $order; do
+      port=$NG; [ "$s" = netbench ] && port=$NB
+      read -r rps to ce a h per <<<"$(run "$s" "$port" "$c")"
+      printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s\n" "$r" "$c" "$s" "$rps" "$to" "$ce" "$a" "$h" "$per"
+      sleep 1
+    done
+  done
+done

@@ -1,0 +1,117 @@
+package io.netbench.http.internal.server;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The two deadlines of a connection, on one timer. <b>Idle</b>: closed when it has neither sent
+ * anything nor taken any of its pending response bytes for the idle timeout. <b>Request head</b>,
+ * against slowloris: a head must arrive whole within its deadline, counted from its first bytes
+ * to {@link #headReceived()}, as nginx's {@code client_header_timeout} (a byte a second is never
+ * idle). Sits first in the pipeline, so it sees each read once, whatever it holds; the handler
+ * after the decoder says when a head is complete and when its request is done.
+ *
+ * <p>Cheap per request and per connection, unlike Netty's {@code IdleStateHandler} (a promise and
+ * a listener per write): a clock read per read, and one timer per connection that is never moved;
+ * on expiry it checks what happened since and sleeps again for what is left.
+ */
+final class ConnectionDeadlines extends ChannelDuplexHandler {
+    private final long idleNanos;
+    private final long headNanos;
+    private long lastActivity;
+    private long lastPending;
+    /** Between requests: the next bytes start a head. */
+    private boolean awaitingHead = true;
+    /** When the head being received started; 0 when none is. */
+    private long headStart;
+    private ScheduledFuture<?> timer;
+
+    /**
+     * @param idleMillis close after this long without reads or output progress; 0 for never
+     * @param headMillis the longest a request head may take to arrive; 0 for no limit
+     */
+    ConnectionDeadlines(long idleMillis, long headMillis) {
+        this.idleNanos = TimeUnit.MILLISECONDS.toNanos(idleMillis);
+        this.headNanos = TimeUnit.MILLISECONDS.toNanos(headMillis);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive() && ctx.channel().isRegistered()) {
+            start(ctx);
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        start(ctx);
+        ctx.fireChannelActive();
+    }
+
+    private void start(ChannelHandlerContext ctx) {
+        if (lastActivity == 0) {
+            lastActivity = ctx.executor().ticker().nanoTime() | 1;
+            if (idleNanos > 0) {
+                arm(ctx, idleNanos);
+            }
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        long now = ctx.executor().ticker().nanoTime();
+        lastActivity = now;
+        if (awaitingHead && headStart == 0 && headNanos > 0) {
+            headStart = now | 1; // never 0
+            if (timer == null) {
+                arm(ctx, headNanos);
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private void arm(ChannelHandlerContext ctx, long delay) {
+        timer = ctx.executor().schedule(() -> expire(ctx), delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void expire(ChannelHandlerContext ctx) {
+        timer = null;
+        long now = ctx.executor().ticker().nanoTime();
+        ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
+        long pending = out == null ? 0 : out.totalPendingWriteBytes();
+        if (pending != lastPending) { // the client took some of its response: not idle
+            lastPending = pending;
+            lastActivity = now;
+        }
+        long idleLeft = idleNanos > 0 ? idleNanos - (now - lastActivity) : Long.MAX_VALUE;
+        long headLeft = headStart != 0 ? headNanos - (now - headStart) : Long.MAX_VALUE;
+        if (idleLeft <= 0 || headLeft <= 0) {
+            ctx.close();
+        } else if (Math.min(idleLeft, headLeft) != Long.MAX_VALUE) {
+            arm(ctx, Math.min(idleLeft, headLeft));
+        }
+    }
+
+    /** The head of the current request has arrived whole: its body (if any) is not timed here. */
+    void headReceived() {
+        awaitingHead = false;
+        headStart = 0;
+    }
+
+    /** The current request has been read whole: the next bytes start the next head. */
+    void requestDone() {
+        awaitingHead = true;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        ctx.fireChannelInactive();
+    }
+}

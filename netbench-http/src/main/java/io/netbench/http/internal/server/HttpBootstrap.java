@@ -1,0 +1,43 @@
+package io.netbench.http.internal.server;
+
+import io.netbench.core.TransportType;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollMode;
+import java.util.function.Consumer;
+
+/** The listener of an HTTP (or HTTPS) port: its socket options, accept batching and backoff. */
+public final class HttpBootstrap {
+    private static final int ACCEPTS_PER_TURN = 256;
+
+    private HttpBootstrap() {
+    }
+
+    /**
+     * @param group the server's event loops
+     * @param transport their transport
+     * @param initializer what sets up each accepted connection
+     * @param notices receives one line when accepting fails and pauses ({@link AcceptBackoff})
+     * @return a bootstrap ready to bind
+     */
+    public static ServerBootstrap create(EventLoopGroup group, TransportType transport, ChannelHandler initializer,
+                                         Consumer<String> notices) {
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverChannelType())
+                .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
+                // Accept up to 256 connections per loop turn (Netty's default is 16): with one
+                // event loop busy serving thousands of connections, new ones would wait seconds.
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator()
+                        .maxMessagesPerRead(ACCEPTS_PER_TURN))
+                .handler(new AcceptBackoff(notices))
+                .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
+        if (transport == TransportType.EPOLL) {
+            // Level-triggered: edge-triggered epoll costs one more read() (EAGAIN) per request batch.
+            b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+        }
+        return b;
+    }
+}
