@@ -118,7 +118,8 @@ class TcpInfoNamespaceTest {
             assertEquals(0, run.exitCode(), run.err());
             String md = Files.readString(report);
             assertTrue(md.contains("| shaped | why (shaped) |"), md);
-            assertTrue(md.matches("(?s).*MSS 1448 vs \\d{5}.*"), "MSS across the veth vs loopback's: " + md);
+            // The column names the three counters that differ most: the drops' retransmissions among
+            // them; the MSS (checked per end in the test above) competes with rtt and CPU for a place.
             assertTrue(md.matches("(?s).*retrans [1-9]\\d* vs \\d.*"), md);
         } finally {
             ExternalTools.run("tc", "qdisc", "del", "dev", HOST_IF, "root");
