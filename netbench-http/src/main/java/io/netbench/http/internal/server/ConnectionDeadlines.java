@@ -66,10 +66,7 @@ final class ConnectionDeadlines extends ChannelDuplexHandler {
         long now = ctx.executor().ticker().nanoTime();
         lastActivity = now;
         if (awaitingHead && headStart == 0 && headNanos > 0) {
-            headStart = now | 1; // never 0
-            if (timer == null) {
-                arm(ctx, headNanos);
-            }
+            headStart = now | 1; // never 0; the timer, armed since start(), ticks within headTick()
         }
         ctx.fireChannelRead(msg);
     }
