@@ -69,8 +69,12 @@ class QperfClientServerTest {
             }
         }
         if (tcpInfo && r.test().isBandwidth()) {
-            assertTrue(r.localNet().tcp("bytes_acked").orElseThrow() >= r.remote().receivedBytes(),
-                    "everything the server counted was acked: " + r.localNet());
+            // The end snapshot comes as the client stops: what its send queue still held is sent
+            // and counted by the server after it (the CI once saw the server count more than was
+            // acked), so the acked bytes lie between most of the server's count and all the client wrote.
+            long acked = r.localNet().tcp("bytes_acked").orElseThrow();
+            assertTrue(acked <= r.local().sentBytes() + 1 && acked >= r.remote().receivedBytes() * 0.9,
+                    "acked " + acked + " of " + r.local() + ", server " + r.remote() + ": " + r.localNet());
         }
     }
 
