@@ -56,8 +56,11 @@ class HttpLoadTest {
                     .warmup(Duration.ofMillis(300)).duration(Duration.ofSeconds(1)).run();
             assertEquals(4, r.net().start().connections(), r.net().toString());
             long received = r.net().tcp("bytes_received").orElseThrow();
-            assertTrue(received >= r.bytes() && received < r.net().end().field("bytes_received").orElseThrow(),
-                    "the warm-up's bytes are not the test's: " + r.net());
+            // Responses the kernel held at the start sample are read, and counted, after it: the
+            // delta is the counted bytes give or take those, never the warm-up's 300 ms on top.
+            assertTrue(received >= r.bytes() * 0.9 && received <= r.bytes() * 1.1
+                            && received < r.net().end().field("bytes_received").orElseThrow(),
+                    "the warm-up's bytes are not the test's: " + received + " vs " + r.bytes() + " " + r.net());
             assertTrue(r.toTestResult("epoll").localNet() != null, "in the JSON's result");
         }
     }
