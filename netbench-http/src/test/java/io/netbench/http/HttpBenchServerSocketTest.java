@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netbench.core.TransportType;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -59,5 +66,74 @@ class HttpBenchServerSocketTest {
             assertEquals(99, all.split("Hello, World!", -1).length - 1);
             assertTrue(all.endsWith("Connection: close\r\n\r\nok\n"), all.substring(all.length() - 100));
         }
+    }
+
+    /**
+     * {@code /delay/N} keeps its promise by the client's own clock: never before N, and at the
+     * median within 100 us of N plus the round trip of {@code /} (measured in turns on the same
+     * connection, so the client's, the loopback's and the server's reading and writing cancel
+     * out; best of three tries, see {@link #medianExcess}). The client polls its socket rather
+     * than sleep in a read: on a VM, a CPU idle for milliseconds takes 100-300 us to wake, which
+     * would be the client's delay, not the server's.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    void delayIsNWithinAHundredMicroseconds(TransportType transport) throws Exception {
+        assumeTrue(transport.isAvailable(), transport.availabilityText());
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).transport(transport).build();
+             SocketChannel socket = SocketChannel.open(new InetSocketAddress("127.0.0.1", server.port()))) {
+            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            socket.configureBlocking(false);
+            for (int i = 0; i < 200; i++) { // the JIT, and the timers' lead learns this machine
+                roundTrip(socket, "/");
+                roundTrip(socket, "/delay/1");
+            }
+            for (int ms : new int[] {2, 5, 20}) {
+                List<Long> excesses = new ArrayList<>();
+                while (excesses.size() < 3 && (excesses.isEmpty() || excesses.get(excesses.size() - 1) >= 100_000)) {
+                    excesses.add(medianExcess(socket, ms));
+                }
+                assertTrue(excesses.get(excesses.size() - 1) < 100_000, "/delay/" + ms + " took more than " + ms
+                        + " ms and the round trip of / by, in us, at the median of each try: "
+                        + excesses.stream().map(e -> e / 1000).toList());
+            }
+        }
+    }
+
+    /**
+     * How much longer {@code /delay/ms} takes than {@code ms} and the round trip of {@code /}, at
+     * the median of 25 of each in turns (ns). Noise only adds to it, so a try that meets the bound
+     * shows the server does; a server that keeps its delay late fails every try.
+     */
+    private static long medianExcess(SocketChannel socket, int ms) throws Exception {
+        long[] plain = new long[25];
+        long[] delayed = new long[plain.length];
+        for (int i = 0; i < plain.length; i++) {
+            plain[i] = roundTrip(socket, "/");
+            delayed[i] = roundTrip(socket, "/delay/" + ms);
+        }
+        Arrays.sort(plain);
+        Arrays.sort(delayed);
+        long n = ms * 1_000_000L;
+        assertTrue(delayed[0] >= n, "/delay/" + ms + " answered before its delay: " + delayed[0] + " ns");
+        return delayed[delayed.length / 2] - plain[plain.length / 2] - n;
+    }
+
+    /** One request and its whole response ("Hello, World!" ends every body asked here), in ns; at most 5 s. */
+    private static long roundTrip(SocketChannel socket, String path) throws Exception {
+        ByteBuffer request = ByteBuffer.wrap(("GET " + path + " HTTP/1.1\r\nHost: t\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        long begin = System.nanoTime();
+        while (request.hasRemaining()) {
+            socket.write(request);
+        }
+        String response = "";
+        while (!response.endsWith("Hello, World!")) {
+            assertTrue(System.nanoTime() - begin < 5_000_000_000L, "no whole response in 5 s: " + response);
+            assertTrue(socket.read(buf.clear()) >= 0, "closed after " + response);
+            response += new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
+        }
+        return System.nanoTime() - begin;
     }
 }

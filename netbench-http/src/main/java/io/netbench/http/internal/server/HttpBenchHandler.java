@@ -41,7 +41,7 @@ final class HttpBenchHandler extends ChannelInboundHandlerAdapter {
     private final HttpMetrics metrics;
     private HttpRequest request;
 
-    HttpBenchHandler(Responses responses, DelayBudget delays, ConnectionDeadlines deadline, HttpMetrics metrics) {
+    HttpBenchHandler(Responses responses, DelayTimers delays, ConnectionDeadlines deadline, HttpMetrics metrics) {
         this.metrics = metrics;
         this.responses = responses;
         this.queue = new ResponseQueue(delays);

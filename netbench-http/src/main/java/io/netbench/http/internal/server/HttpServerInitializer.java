@@ -23,7 +23,7 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     private final ConnectionLimiter limiter;
     private final long idleTimeoutMillis;
     private final long headerTimeoutMillis;
-    final DelayBudget delays = new DelayBudget(MAX_DELAYS);
+    final DelayTimers delays = new DelayTimers(MAX_DELAYS);
     private final HttpDecoderConfig decoderConfig;
     private final ChannelGroup connections;
     private final HttpMetrics metrics;

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +20,7 @@ final class ResponseQueue {
     /** Pipelined requests a connection may have waiting before it stops reading (plus one read's worth). */
     static final int MAX_QUEUED = 1024;
 
-    private final DelayBudget delays;
+    private final DelayTimers delays;
     /** Allocated at the first queued response: most connections never need one. */
     private ArrayDeque<Slot> slots;
     private boolean closing;
@@ -38,7 +37,7 @@ final class ResponseQueue {
         }
     }
 
-    ResponseQueue(DelayBudget delays) {
+    ResponseQueue(DelayTimers delays) {
         this.delays = delays;
     }
 
@@ -64,16 +63,15 @@ final class ResponseQueue {
      * @return false, queuing nothing, when the server's timer budget is spent
      */
     boolean addDelayed(ChannelHandlerContext ctx, long millis, Supplier<ByteBuf[]> render, boolean close) {
-        if (!delays.tryAcquire()) {
-            return false;
-        }
         Slot slot = new Slot(render, close);
-        slot.timer = ctx.executor().schedule(() -> {
-            delays.release();
+        slot.timer = delays.schedule(ctx.executor(), millis, () -> {
             slot.timer = null;
             drain(ctx);
             ctx.flush();
-        }, millis, TimeUnit.MILLISECONDS);
+        });
+        if (slot.timer == null) {
+            return false;
+        }
         slots().add(slot);
         return true;
     }
@@ -120,8 +118,8 @@ final class ResponseQueue {
         closing = true;
         if (slots != null) {
             for (Slot slot : slots) {
-                if (slot.timer != null && slot.timer.cancel(false)) {
-                    delays.release();
+                if (slot.timer != null) {
+                    delays.cancel(slot.timer);
                 }
             }
             slots.clear();

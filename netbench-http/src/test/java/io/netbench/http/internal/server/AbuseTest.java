@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AbuseTest {
     private final EmbeddedChannel ch = new EmbeddedChannel();
     private final Responses responses = new Responses(ch.eventLoop());
-    private final DelayBudget delays = new DelayBudget(5);
+    private final DelayTimers delays = new DelayTimers(5);
     /** Holds flushes while {@link #clientReads} is false: a client that does not read. */
     private boolean clientReads = true;
 
