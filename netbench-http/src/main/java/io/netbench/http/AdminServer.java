@@ -7,6 +7,7 @@ import io.netbench.http.internal.server.AdminHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -59,6 +60,7 @@ public final class AdminServer implements AutoCloseable {
         AtomicBoolean ready = new AtomicBoolean();
         ServerSkeleton skeleton = new ServerSkeleton(transport, 1, "netbench-admin");
         ServerBootstrap bootstrap = new ServerBootstrap().group(skeleton.group()).channel(transport.serverChannelType())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, ServerSkeleton.acceptInBatches())
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {

@@ -1,19 +1,17 @@
 package io.netbench.http.internal.server;
 
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.ServerSkeleton;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollMode;
 import java.util.function.Consumer;
 
 /** The listener of an HTTP (or HTTPS) port: its socket options, accept batching and backoff. */
 public final class HttpBootstrap {
-    private static final int ACCEPTS_PER_TURN = 256;
-
     private HttpBootstrap() {
     }
 
@@ -28,10 +26,7 @@ public final class HttpBootstrap {
                                          Consumer<String> notices) {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
-                // Accept up to 256 connections per loop turn (Netty's default is 16): with one
-                // event loop busy serving thousands of connections, new ones would wait seconds.
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator()
-                        .maxMessagesPerRead(ACCEPTS_PER_TURN))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, ServerSkeleton.acceptInBatches())
                 .handler(new AcceptBackoff(notices))
                 .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
         if (transport == TransportType.EPOLL) {

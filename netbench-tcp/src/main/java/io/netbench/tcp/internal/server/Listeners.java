@@ -1,6 +1,7 @@
 package io.netbench.tcp.internal.server;
 
 import io.netbench.core.internal.AcceptBackoff;
+import io.netbench.core.internal.ServerSkeleton;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -27,6 +28,7 @@ public final class Listeners {
     public static ServerBootstrap tcp(EventLoopGroup group, ServerContext context) {
         return new ServerBootstrap().group(group).channel(context.transport.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, ServerSkeleton.acceptInBatches())
                 .handler(new AcceptBackoff("qperf", context.notices))
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
