@@ -185,7 +185,7 @@ class ContainerIT {
 
     @Test
     @Order(4)
-    void sigtermStopsTheServerAsPidOneWithinASecond() throws Exception {
+    void sigtermStopsTheServerAsPidOneBeforeTheKill() throws Exception {
         assertEquals(List.of("1 java"), podman.check("top", RUNC, "pid", "comm").lines().skip(1)
                 .map(l -> l.trim().replaceAll("\\s+", " ")).toList());
         Instant before = Instant.now();
@@ -196,7 +196,9 @@ class ContainerIT {
         System.out.printf("SIGTERM: the server exited %d ms after podman stop began (podman stop returned after %d ms)%n",
                 exitMillis, returned);
         assertEquals("143", podman.check("inspect", RUNC, "--format", "{{.State.ExitCode}}"), "not ended by SIGTERM");
-        assertTrue(exitMillis < 1000, exitMillis + " ms");
+        // 143 proves SIGTERM ended it, not the SIGKILL after -t 5; the time, counted from before podman stop is
+        // launched (podman's own start-up included), only has to be well short of those 5 s on a loaded VM.
+        assertTrue(exitMillis < 3000, exitMillis + " ms");
         assertTrue(podman.check("logs", RUNC).contains("netbench server stopped")
                 || podman.exec("logs", RUNC).err().contains("netbench server stopped"));
     }

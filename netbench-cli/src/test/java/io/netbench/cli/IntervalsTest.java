@@ -54,8 +54,9 @@ class IntervalsTest {
             List<String> lines = run.out().lines().filter(l -> l.startsWith("  [")).toList();
             assertEquals(2, lines.size(), run.out());
             lines.forEach(l -> assertTrue(WRK_LINE.matcher(l).matches(), l));
-            assertTrue(lines.get(0).startsWith("  [  0.0-2.0 sec]"), run.out());
-            assertTrue(lines.get(1).startsWith("  [  2.0-3.0 sec]"), run.out());
+            // An interval ends at the progress tick's measured time, which a loaded machine makes late by tenths.
+            assertTrue(lines.get(0).matches("  \\[  0\\.0-2\\.\\d sec].*"), run.out());
+            assertTrue(lines.get(1).matches("  \\[  2\\.\\d-3\\.\\d sec].*"), run.out());
             assertTrue(run.out().indexOf("Requests/sec:") > run.out().indexOf(lines.get(1)), run.out());
             CliTestSupport.Run json = CliTestSupport.execute("wrk", "-t1", "-c2", "-d2", "--jit-warmup", "0", "-i", "1",
                     "--json", url);

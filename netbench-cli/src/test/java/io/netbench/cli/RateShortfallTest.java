@@ -22,7 +22,9 @@ class RateShortfallTest {
                     + " target or this client could not keep up.*\n"), run.err());
             TestResult json = ResultJson.read(run.out()).tests().get(0);
             assertEquals(1L, json.counts().get("rate_shortfall"), json.counts().toString());
-            CliTestSupport.Run kept = CliTestSupport.execute("wrk", "-t1", "-c2", "-d2", "-R", "20", "--jit-warmup", "0",
+            // 5 s, not 2: at 20 req/s a late start or a stalled second on a loaded machine costs a smaller share of the
+            // requests, so only a real shortfall comes under the 90 % mark.
+            CliTestSupport.Run kept = CliTestSupport.execute("wrk", "-t1", "-c2", "-d5", "-R", "20", "--jit-warmup", "0",
                     "--json", "http://127.0.0.1:" + server.port() + "/");
             assertEquals("", kept.err());
             assertEquals(0L, ResultJson.read(kept.out()).tests().get(0).counts().get("rate_shortfall"));

@@ -69,10 +69,11 @@ class ServerCommandTest {
 
     /**
      * A real process: warms up first, with nothing listening yet, says how long it took, then
-     * serves both listeners; SIGTERM closes it cleanly within a second.
+     * serves both listeners; SIGTERM closes it cleanly within a few seconds (3 s: a loaded 2-core VM
+     * can be slow to schedule the shutdown hook; a process that ignored SIGTERM would never end).
      */
     @Test
-    void warmsUpThenServesThenStopsOnSigtermWithinASecond() throws Exception {
+    void warmsUpThenServesThenStopsCleanlyOnSigterm() throws Exception {
         int qperfPort;
         int httpPort;
         try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
@@ -106,8 +107,8 @@ class ServerCommandTest {
             assertEquals(0, qperf.exitCode(), qperf.err());
             long begin = System.nanoTime();
             server.destroy();
-            assertTrue(server.waitFor(1, TimeUnit.SECONDS), "not stopped within a second of SIGTERM");
-            assertTrue(System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(1));
+            assertTrue(server.waitFor(3, TimeUnit.SECONDS), "not stopped within 3 s of SIGTERM");
+            assertTrue(System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(3));
             assertTrue(Files.readString(log).contains("\nnetbench server stopped"), Files.readString(log));
         } finally {
             server.destroyForcibly();

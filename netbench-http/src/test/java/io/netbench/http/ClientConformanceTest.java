@@ -22,16 +22,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * can: ApacheBench with and without keep-alive, curl (GET, HEAD, HTTP/1.0, 2 MB POSTs with and
  * without {@code Expect}, a chunked upload), h2load {@code --h1} with pipelining, wrk, and Python's
  * {@code http.client}. Every case asserts the responses, and that nothing stalls: each client is
- * bounded by a timeout that fails the test, and requests that curl and ab time must take well
- * under the second a missing {@code 100 Continue} or a missing close would add.
+ * bounded by a timeout that fails the test (a missing {@code 100 Continue} or a missing close runs
+ * into it), and requests that curl and ab time must also take less than {@link #STALL_SECONDS}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientConformanceTest {
     /**
-     * Below the 1 s stalls this suite is about (curl waits exactly 1 s for a {@code 100 Continue}), far
-     * above a request on a loaded 2-core machine shared with other builds (0.8 s seen there, once).
+     * Far above a request on a loaded 2-core machine shared with other builds (0.8 s seen there, once),
+     * and still below the stalls this suite is about: curl here waits up to 30 s for a {@code 100 Continue}
+     * and gives up after 10 s in all ({@code --max-time}), ab after 10 s ({@code -s}), so a missing
+     * {@code 100 Continue} or a missing close fails the case on the client's timeout as well as on this.
      */
-    private static final double STALL_SECONDS = 0.95;
+    private static final double STALL_SECONDS = 3.0;
     private HttpBenchServer server;
 
     @BeforeAll
