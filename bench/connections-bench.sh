@@ -50,6 +50,7 @@ run() {
   ce=$(awk '/Socket errors/ { gsub(",", ""); print $4 }' <<<"$out"); ce=${ce:-0}
   echo "$rps $to $ce $a $h $per"
 }
+declare -A RPS RATIOS
 echo "wrk -t2 -d$D --timeout 2s, nginx (1 worker) vs netbench server --threads 1, $ROUNDS rounds, $(nproc) CPUs"
 printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s\n" round conns server req/s timeouts connerr admin-ms http-ms rss/conn
 for r in $(seq "$ROUNDS"); do
@@ -59,7 +60,12 @@ for r in $(seq "$ROUNDS"); do
       port=$NG; [ "$s" = netbench ] && port=$NB
       read -r rps to ce a h per <<<"$(run "$s" "$port" "$c")"
       printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s\n" "$r" "$c" "$s" "$rps" "$to" "$ce" "$a" "$h" "$per"
+      RPS[$s]=$rps
       sleep 1
     done
+    RATIOS[$c]="${RATIOS[$c]:-} $(ratio "${RPS[netbench]}" "${RPS[nginx]}")"
   done
+done
+for c in 2000 9000; do
+  echo "req/s netbench/nginx at -c$c by round:${RATIOS[$c]}, median $(tr ' ' '\n' <<<"${RATIOS[$c]}" | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
 done

@@ -1,6 +1,7 @@
 package io.netbench.http.internal.server;
 
 import io.netbench.core.TransportType;
+import io.netbench.core.internal.AcceptBackoff;
 import io.netbench.core.internal.ServerSkeleton;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelHandler;
@@ -27,7 +28,7 @@ public final class HttpBootstrap {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, ServerSkeleton.acceptInBatches())
-                .handler(new AcceptBackoff(notices))
+                .handler(new AcceptBackoff("http", "raise the fd limit, ulimit -n, or lower --max-connections", notices))
                 .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
         if (transport == TransportType.EPOLL) {
             // Level-triggered: edge-triggered epoll costs one more read() (EAGAIN) per request batch.

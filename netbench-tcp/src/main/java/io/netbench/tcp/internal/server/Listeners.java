@@ -29,7 +29,7 @@ public final class Listeners {
         return new ServerBootstrap().group(group).channel(context.transport.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, ServerSkeleton.acceptInBatches())
-                .handler(new AcceptBackoff("qperf", context.notices))
+                .handler(new AcceptBackoff("qperf", "raise the fd limit, ulimit -n", context.notices))
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
