@@ -6,6 +6,9 @@
 # port itself (curl every 0.2 s during the burst, "fail" past 2 s; nginx answers its own /healthz
 # with the Hello body), and the netbench server's RSS growth per open connection (mid-burst; the
 # first burst of a fresh server shows what connections cost, later ones reuse its memory).
+# Then what a busy connection costs at -c1000 and -c9000, from a second server's own /metrics
+# (netbench_memory_bytes) mid-burst less idle, per open connection: its live heap, its RSS outside
+# the (fixed) heap, and Netty's allocator. Needs jcmd (the JDK) for the full GCs.
 # Usage: bench/connections-bench.sh [duration, default 5s] [rounds, default 3]
 source "$(dirname "$0")/common.sh"
 D=${1:-5s}; ROUNDS=${2:-3}
@@ -68,4 +71,28 @@ for r in $(seq "$ROUNDS"); do
 done
 for c in 2000 9000; do
   echo "req/s netbench/nginx at -c$c by round:${RATIOS[$c]}, median $(tr ' ' '\n' <<<"${RATIOS[$c]}" | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+done
+# Memory: a second, fresh server (no burst has grown its allocator yet), measured idle and mid-burst
+# by its own /metrics after a full GC (jcmd), so only what stays alive counts. Its heap is fixed and
+# touched at start (512 MiB), so that RSS moves only with what lies outside the heap (Netty's direct
+# memory, native and JVM structures) and not with the heap's growing and shrinking.
+MP=$(free_port)
+java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar "$JAR" server --no-qperf --threads 1 --http-port "$MP" >/dev/null 2>&1 & MEMPID=$!; PIDS+=($MEMPID)
+wait_port "$MP"
+# snapshot: the server's /metrics after a full GC; mem AREA TEXT: one netbench_memory_bytes figure
+snapshot() { jcmd "$MEMPID" GC.run >/dev/null 2>&1; curl -s -m 5 "http://127.0.0.1:$MP/metrics" || true; }
+mem() { awk -v a="area=\"$1\"" 'index($0, "netbench_memory_bytes{" a "}") == 1 { print $2; exit }' <<<"$2"; }
+echo "memory per open connection (bytes), a fresh netbench server mid-burst less idle, after a full GC:"
+for c in 1000 9000; do
+  idle=$(snapshot)
+  wrk -t2 -c"$c" -d"$D" --timeout 2s "http://127.0.0.1:$MP/" >/dev/null & w=$!
+  sleep "$(awk -v d="${D%s}" 'BEGIN { print d * 0.7 }')"
+  busy=$(snapshot); open=$(awk '/^netbench_http_connections_open / { print $2 - 1; exit }' <<<"$busy")
+  wait "$w"
+  per() { awk -v b="$(mem "$1" "$busy")" -v i="$(mem "$1" "$idle")" -v o="$open" \
+    'BEGIN { if (o > 0 && b != "" && i != "") printf "%.0f", (b - i) / o; else print "-" }'; }
+  outside=$(per resident); heap=$(per jvm_heap_used)
+  echo "-c$c: $open open: live heap $heap + RSS outside the heap $outside" \
+    "= $(awk -v h="$heap" -v o="$outside" 'BEGIN { print h + o }'); Netty's allocator: direct $(per netty_direct), heap $(per netty_heap)"
+  sleep 1
 done

@@ -1,5 +1,6 @@
 package io.netbench.core;
 
+import io.netbench.core.internal.ProcessMemory;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,11 @@ import java.util.function.DoubleSupplier;
  * increment it on the hot path without contention. Gauges are read when the text is written.
  * Thread-safe.
  *
+ * <p>Every registry also reads this process's memory, as {@code netbench_memory_bytes} by
+ * {@code area}: {@code resident} (RSS, on Linux), {@code jvm_heap_used}, and {@code netty_direct} and
+ * {@code netty_heap}, what Netty's allocator has reserved for the connections' buffers. Divided by
+ * {@code netbench_http_connections_open}, they say what a connection costs.
+ *
  * <pre>{@code
  * ServerMetrics metrics = new ServerMetrics();
  * LongAdder accepted = metrics.counter("netbench_http_connections_accepted_total", "Connections accepted.", "");
@@ -30,6 +36,20 @@ public final class ServerMetrics {
     private final Map<String, String> types = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> counters = new ConcurrentSkipListMap<>();
     private final Map<String, DoubleSupplier> gauges = new ConcurrentSkipListMap<>();
+
+    /** An empty registry, but for this process's memory gauges. */
+    public ServerMetrics() {
+        String memory = "netbench_memory_bytes";
+        String help = "This process's memory by area: resident set, JVM heap in use, Netty's allocator (direct, heap).";
+        if (ProcessMemory.residentBytes().isPresent()) {
+            gauge(memory, help, "area=\"resident\"", () -> ProcessMemory.residentBytes().orElse(0));
+        }
+        gauge(memory, help, "area=\"jvm_heap_used\"", ProcessMemory::heapUsedBytes);
+        if (ProcessMemory.nettyAllocatorBytes(true) >= 0) {
+            gauge(memory, help, "area=\"netty_direct\"", () -> ProcessMemory.nettyAllocatorBytes(true));
+            gauge(memory, help, "area=\"netty_heap\"", () -> ProcessMemory.nettyAllocatorBytes(false));
+        }
+    }
 
     /**
      * The counter of one series, made on first use.
