@@ -5,7 +5,9 @@
 # timeouts and connect errors, the slowest /healthz on netbench's admin port and on the loaded
 # port itself (curl every 0.2 s during the burst, "fail" past 2 s; nginx answers its own /healthz
 # with the Hello body), and the netbench server's RSS growth per open connection (mid-burst; the
-# first burst of a fresh server shows what connections cost, later ones reuse its memory).
+# first burst of a fresh server shows what connections cost, later ones reuse its memory), and the
+# server's CPU time (all threads, user and system) per request served: less noisy than req/s on a
+# shared machine, and what decides req/s once the server's core is the bottleneck.
 # Then what a busy connection costs at -c1000 and -c9000, from a second server's own /metrics
 # (netbench_memory_bytes) mid-burst less idle, per open connection: its live heap, its RSS outside
 # the (fixed) heap, and Netty's allocator. Needs jcmd (the JDK) for the full GCs.
@@ -14,10 +16,14 @@ source "$(dirname "$0")/common.sh"
 D=${1:-5s}; ROUNDS=${2:-3}
 ulimit -n 20000 2>/dev/null || true
 NG=$(free_port); start_nginx "$NG"
+NGW=""; for _ in $(seq 50); do NGW=$(pgrep -P "${PIDS[-1]}" | head -1) && break; sleep 0.1; done # nginx's one worker
+[ -n "$NGW" ] || { echo "nginx started no worker" >&2; exit 1; }
 NB=$(free_port); AP=$(free_port)
 "${NETBENCH[@]}" server --no-qperf --threads 1 --http-port "$NB" --admin-port "$AP" >/dev/null 2>&1 & NBPID=$!; PIDS+=($NBPID)
 wait_port "$NB"
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+# the CPU time a process has used, all threads, user and system, in clock ticks
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # probe PORT: the slowest of the /healthz answers while wrk runs (ms), "fail" if one did not come within 2 s
 probe() {
   local worst=0 t
@@ -30,7 +36,9 @@ probe() {
 }
 # run TARGET PORT CONNS: one wrk burst; prints "req/s timeouts connect-errors admin-ms http-ms rss-per-conn-bytes"
 run() {
-  local name=$1 port=$2 c=$3 out a=- h=- per=- base mid
+  local name=$1 port=$2 c=$3 out a=- h=- per=- base mid pid=$NGW cpu0
+  [ "$name" = netbench ] && pid=$NBPID
+  cpu0=$(ticks "$pid")
   [ "$name" = netbench ] && base=$(rss_kb "$NBPID")
   PROBE_FLAG=$(mktemp)
   if [ "$name" = netbench ]; then probe "$AP" > "$PROBE_FLAG.a" & fi
@@ -39,7 +47,7 @@ run() {
   local w=$!
   sleep "$(awk -v d="${D%s}" 'BEGIN { print d * 0.7 }')"
   [ "$name" = netbench ] && mid=$(rss_kb "$NBPID") && open=$(ss -Htn state established "( sport = :$port )" | wc -l)
-  wait "$w"; rm -f "$PROBE_FLAG"; wait
+  wait "$w"; local cpu1; cpu1=$(ticks "$pid"); rm -f "$PROBE_FLAG"; wait
   out=$(cat "$PROBE_FLAG.w")
   h=$(cat "$PROBE_FLAG.h")
   if [ "$name" = netbench ]; then
@@ -51,18 +59,20 @@ run() {
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
   to=$(awk '/Socket errors/ { gsub(",", ""); print $NF }' <<<"$out"); to=${to:-0}
   ce=$(awk '/Socket errors/ { gsub(",", ""); print $4 }' <<<"$out"); ce=${ce:-0}
-  echo "$rps $to $ce $a $h $per"
+  local us; us=$(awk -v t="$((cpu1 - cpu0))" -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ { print $1 }' <<<"$out")" \
+    'BEGIN { if (n > 0) printf "%.1f", t * 1e6 / hz / n; else print "-" }')
+  echo "$rps $to $ce $a $h $per $us"
 }
 declare -A RPS RATIOS
 echo "wrk -t2 -d$D --timeout 2s, nginx (1 worker) vs netbench server --threads 1, $ROUNDS rounds, $(nproc) CPUs"
-printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s\n" round conns server req/s timeouts connerr admin-ms http-ms rss/conn
+printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s %10s\n" round conns server req/s timeouts connerr admin-ms http-ms rss/conn cpu-us/req
 for r in $(seq "$ROUNDS"); do
   for c in 2000 9000; do
     order="netbench nginx"; [ $((r % 2)) -eq 0 ] && order="nginx netbench"
     for s in $order; do
       port=$NG; [ "$s" = netbench ] && port=$NB
-      read -r rps to ce a h per <<<"$(run "$s" "$port" "$c")"
-      printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s\n" "$r" "$c" "$s" "$rps" "$to" "$ce" "$a" "$h" "$per"
+      read -r rps to ce a h per us <<<"$(run "$s" "$port" "$c")"
+      printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s %10s\n" "$r" "$c" "$s" "$rps" "$to" "$ce" "$a" "$h" "$per" "$us"
       RPS[$s]=$rps
       sleep 1
     done
