@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netbench.core.Metric;
+import io.netbench.core.NetCounters;
 import io.netbench.core.ResultJson;
 import io.netbench.core.TestResult;
 import io.netbench.http.HttpBenchServer;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code -i}: iperf3-style interval lines for qperf's bandwidth tests (per stream and summed) and wrk, and in JSON. */
 class IntervalsTest {
-    private static final Pattern QPERF_LINE = Pattern.compile("    \\[( +\\d|SUM)] +\\d+\\.0-\\d+\\.0 sec +[\\d.,]+ [KMG]?B/sec");
+    private static final Pattern QPERF_LINE = Pattern.compile("    \\[( +\\d|SUM)] +\\d+\\.0-\\d+\\.0 sec +[\\d.,]+ [KMG]?B/sec(  retr \\d+)?");
     private static final Pattern WRK_LINE = Pattern.compile(
             "  \\[ +\\d+\\.\\d-\\d+\\.\\d sec] +[\\d.]+k? req/s  errors 0  p50 +[\\d.]+(us|ms)  p99 +[\\d.]+(us|ms)");
 
@@ -40,6 +41,13 @@ class IntervalsTest {
             long bytes = intervals.stream().mapToLong(i -> i.counts().get("loc_send_bytes")).sum();
             assertEquals(tests.get(0).counts().get("loc_send_bytes"), bytes, "the intervals add up to the test");
             assertTrue(intervals.get(0).metric(Metric.SEND_BW).getAsDouble() > 0);
+            NetCounters net = tests.get(0).localNet();
+            if (net != null && net.start() != null && net.end() != null) { // TCP_INFO read: the natives loaded
+                long whole = net.end().field("total_retrans").getAsLong() - net.start().field("total_retrans").getAsLong();
+                assertEquals(whole, intervals.stream().mapToLong(i -> i.counts().get("loc_tcp_retrans")).sum(),
+                        "the intervals' retransmissions add up to the test's");
+                assertTrue(lines.stream().allMatch(l -> l.contains("  retr ")), run.out());
+            }
             assertEquals(List.of(), tests.get(1).intervals(), "latency tests have none");
         }
     }

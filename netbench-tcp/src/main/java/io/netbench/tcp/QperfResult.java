@@ -43,11 +43,14 @@ import java.util.List;
  * @param streamSeconds for bandwidth tests, per stream, the bytes this side had sent (received with
  *                      reverse) by the end of each whole second of the test, the last entry at its end;
  *                      sampled off the measuring loop; empty for other tests
+ * @param streamRetrans for bandwidth tests, per stream, its connection's total retransmissions
+ *                      ({@code TCP_INFO}) at the start, at the end of each whole second and at the end,
+ *                      so one entry more than {@code streamSeconds}; empty where TCP_INFO cannot be read
  */
 public record QperfResult(QperfTest test, String target, Instant start, long msgSize, Duration time,
                           Counters local, Counters remote, CpuUsage localCpu, CpuUsage remoteCpu,
                           LatencyStats latency, QperfConf remoteConf, NetCounters localNet, NetCounters remoteNet,
-                          List<List<Long>> streamSeconds) {
+                          List<List<Long>> streamSeconds, List<List<Long>> streamRetrans) {
     /**
      * Copies the per-second samples.
      *
@@ -65,16 +68,20 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
      * @param localNet this machine's network counters, or {@code null}
      * @param remoteNet the server's network counters, or {@code null}
      * @param streamSeconds per stream, bytes moved by the end of each second
+     * @param streamRetrans per stream, its retransmissions at the start, each second's end and the end
      */
     public QperfResult {
         streamSeconds = streamSeconds.stream().map(List::copyOf).toList();
+        streamRetrans = streamRetrans.stream().map(List::copyOf).toList();
     }
 
     /**
      * A bandwidth test's figures over consecutive intervals of {@code seconds} (iperf3's {@code -i}),
      * as this side saw them: with several streams one result per stream ({@code stream} param, from 1)
      * then their sum, per interval. Each has the params {@code from_sec} and {@code to_sec} (seconds
-     * since the measured window began), {@code send_bw} (with reverse {@code recv_bw}) and the bytes.
+     * since the measured window began), {@code send_bw} (with reverse {@code recv_bw}) and the bytes, and
+     * where the connections' TCP_INFO was read the segments they retransmitted in it
+     * ({@code loc_tcp_retrans}, as iperf3's {@code Retr}).
      *
      * @param seconds the interval, at least 1; the last interval may be shorter
      * @return the intervals in time order, empty for latency tests, conf and quit
@@ -88,20 +95,30 @@ public record QperfResult(QperfTest test, String target, Instant start, long msg
         Metric metric = reverse ? Metric.RECV_BW : Metric.SEND_BW;
         List<TestResult> out = new ArrayList<>();
         int length = streamSeconds.isEmpty() ? 0 : streamSeconds.get(0).size();
+        boolean retransKnown = streamRetrans.size() == streamSeconds.size()
+                && streamRetrans.stream().allMatch(r -> r.size() == length + 1);
         for (int from = 0; from < length; from += seconds) {
             int to = Math.min(length, from + seconds);
             long sum = 0;
+            long retransSum = 0;
             for (int s = 0; s < streamSeconds.size(); s++) {
                 List<Long> at = streamSeconds.get(s);
                 long bytes = at.get(to - 1) - (from == 0 ? 0 : at.get(from - 1));
                 sum += bytes;
+                long retrans = retransKnown ? streamRetrans.get(s).get(to) - streamRetrans.get(s).get(from) : 0;
+                retransSum += retrans;
                 if (streamSeconds.size() > 1) {
-                    out.add(interval(from, to, metric, bytes).param("stream", s + 1).build());
+                    out.add(withRetrans(interval(from, to, metric, bytes).param("stream", s + 1), retransKnown, retrans)
+                            .build());
                 }
             }
-            out.add(interval(from, to, metric, sum).build());
+            out.add(withRetrans(interval(from, to, metric, sum), retransKnown, retransSum).build());
         }
         return out;
+    }
+
+    private static TestResult.Builder withRetrans(TestResult.Builder interval, boolean known, long retrans) {
+        return known ? interval.count("loc_tcp_retrans", retrans) : interval;
     }
 
     private TestResult.Builder interval(int from, int to, Metric metric, long bytes) {

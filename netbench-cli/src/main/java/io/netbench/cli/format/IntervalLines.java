@@ -15,7 +15,8 @@ public final class IntervalLines {
     }
 
     /**
-     * One qperf interval: {@code "    [  1]   0.0-1.0 sec      2.63 GB/sec"}.
+     * One qperf interval: {@code "    [  1]   0.0-1.0 sec      2.63 GB/sec  retr 0"}, the segments
+     * retransmitted in it (iperf3's {@code Retr}) where the connections' TCP_INFO was read.
      *
      * @param format qperf's number format of the run
      * @param interval one of {@link TestResult#intervals()}
@@ -25,8 +26,9 @@ public final class IntervalLines {
         String stream = interval.params().get("stream");
         double bw = interval.metric(Metric.SEND_BW).orElse(interval.metric(Metric.RECV_BW).orElse(0));
         QperfFormat.Value v = format.bandwidth(bw);
+        Long retrans = interval.counts().get("loc_tcp_retrans");
         return String.format(Locale.ROOT, "    [%3s] %9s sec  %8s %s", stream == null ? "SUM" : stream,
-                span(interval), v.number(), v.unit());
+                span(interval), v.number(), v.unit()) + (retrans == null ? "" : "  retr " + retrans);
     }
 
     /**

@@ -29,7 +29,7 @@ class QperfOutputTest {
         Counters sent = new Counters(65_536_000, 1000, 0, 0);
         Counters received = new Counters(0, 0, 65_536_000, 1000);
         return new QperfResult(QperfTest.TCP_BW, "127.0.0.1", Instant.EPOCH, 65536, Duration.ofSeconds(1), sent,
-                received, SENDER, RECEIVER, LatencyStats.of(LatencyRecorder.newHistogram()), null, null, null, List.of());
+                received, SENDER, RECEIVER, LatencyStats.of(LatencyRecorder.newHistogram()), null, null, null, List.of(), List.of());
     }
 
     /** 2 s of tcp_lat at 1 byte: 100,000 messages each way, half round trips of 10 us. */
@@ -40,7 +40,7 @@ class QperfOutputTest {
         h.recordValueWithCount(50_000, 1_000);
         CpuUsage cpu = new CpuUsage(2, 1, 0.25, 0, 0.25, 0, Double.NaN);
         return new QperfResult(QperfTest.TCP_LAT, "127.0.0.1", Instant.EPOCH, 1, Duration.ofSeconds(2), each, each,
-                cpu, cpu, LatencyStats.of(h), null, null, null, List.of());
+                cpu, cpu, LatencyStats.of(h), null, null, null, List.of(), List.of());
     }
 
     @Test

@@ -79,12 +79,15 @@ final class Measurement {
                 throw new QperfException("the server did not send: --reverse needs a netbench server");
             }
             CpuUsage remoteCpu = CpuUsage.fromTicks(stat.timeS(), stat.timeE(), stat.noTicks(), Double.NaN);
-            List<List<Long>> seconds = options.test().isBandwidth()
+            boolean bandwidth = options.test().isBandwidth();
+            List<List<Long>> seconds = bandwidth
                     ? List.of(timer.seconds(options.reverse() ? local.receivedBytes() : local.sentBytes())) : List.of();
+            List<List<Long>> retrans = bandwidth && localNet != null
+                    ? List.of(timer.retrans(localNet.start(), localNet.end())) : List.of();
             return new QperfResult(options.test(), options.target(), start, size, options.time(), local, remote,
                     CpuUsage.between(begin, end), remoteCpu, LatencyStats.of(recorder.total()), null, localNet,
                     serverNet != null || localNet == null ? serverNet : new NetCounters(null, null, Map.of(),
-                            NetCounters.cpuSplit(stat.timeS(), stat.timeE(), stat.noTicks())), seconds);
+                            NetCounters.cpuSplit(stat.timeS(), stat.timeE(), stat.noTicks())), seconds, retrans);
         } catch (IOException e) {
             throw e instanceof QperfException q ? q : new QperfException(e.getMessage(), e);
         }

@@ -105,6 +105,7 @@ public final class QperfRunner {
                 remote, first.localCpu(), first.remoteCpu(), first.latency(), first.remoteConf(),
                 NetCounters.ofConnections(results.stream().map(QperfResult::localNet).toList()),
                 NetCounters.ofConnections(results.stream().map(QperfResult::remoteNet).toList()),
-                results.stream().flatMap(r -> r.streamSeconds().stream()).toList());
+                results.stream().flatMap(r -> r.streamSeconds().stream()).toList(),
+                results.stream().flatMap(r -> r.streamRetrans().stream()).toList());
     }
 }

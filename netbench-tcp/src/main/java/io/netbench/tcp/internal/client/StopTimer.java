@@ -1,5 +1,6 @@
 package io.netbench.tcp.internal.client;
 
+import io.netbench.core.TcpInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,14 +12,18 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Ends a test at its deadline, as qperf's alarm signal does: from a daemon thread of its own it
  * calls {@link DataPath#stop()}, which wakes the measuring loop out of a blocked call. On the same
  * thread it reads a bandwidth loop's {@link DataPath#progress()} at every whole second before the
- * deadline, for interval reports: the loop itself does no more than count.
+ * deadline, for interval reports, and the data connection's retransmissions then (its
+ * {@code TCP_INFO}, read by a {@code getsockopt} of this thread's): the loop itself does no more than count.
  */
 final class StopTimer {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final String RETRANS = "total_retrans";
 
     private final ScheduledExecutorService executor;
     /** The bytes moved by the end of each whole second before the deadline; -1 where no sample came. */
     private final AtomicLongArray seconds;
+    /** The connection's total retransmissions at the end of each whole second; -1 where no sample came. */
+    private final AtomicLongArray retrans;
 
     /** Stops {@code data} at {@code deadlineNanos} ({@link System#nanoTime()}), from a thread named {@code name}. */
     StopTimer(String name, DataPath data, long beginNanos, long deadlineNanos, boolean sample) {
@@ -29,10 +34,18 @@ final class StopTimer {
         });
         int whole = sample ? (int) Math.max(0, (deadlineNanos - beginNanos - 1) / SECOND) : 0;
         seconds = new AtomicLongArray(whole);
+        retrans = new AtomicLongArray(whole);
         for (int i = 0; i < whole; i++) {
             int second = i;
             seconds.set(i, -1);
-            executor.schedule(() -> seconds.set(second, data.progress()),
+            retrans.set(i, -1);
+            executor.schedule(() -> {
+                seconds.set(second, data.progress());
+                TcpInfo info = data.tcpInfo();
+                if (info != null) {
+                    info.field(RETRANS).ifPresent(n -> retrans.set(second, n));
+                }
+            },
                     beginNanos + (i + 1) * SECOND - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         executor.schedule(data::stop, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -55,6 +68,29 @@ final class StopTimer {
             out.add(last);
         }
         out.add(total);
+        return out;
+    }
+
+    /**
+     * The connection's total retransmissions at the start, at the end of each second and at the end,
+     * aligned with {@link #seconds} one place later (a second whose sample did not come takes the one
+     * before it); empty where the connection's {@code TCP_INFO} could not be read.
+     *
+     * @param start the connection's TCP_INFO when the test started, or {@code null}
+     * @param end its TCP_INFO when the test ended, or {@code null}
+     */
+    List<Long> retrans(TcpInfo start, TcpInfo end) {
+        if (start == null || end == null || start.field(RETRANS).isEmpty() || end.field(RETRANS).isEmpty()) {
+            return List.of();
+        }
+        List<Long> out = new ArrayList<>();
+        long last = start.field(RETRANS).getAsLong();
+        out.add(last);
+        for (int i = 0; i < retrans.length(); i++) {
+            last = retrans.get(i) < 0 ? last : retrans.get(i);
+            out.add(last);
+        }
+        out.add(end.field(RETRANS).getAsLong());
         return out;
     }
 }

@@ -96,6 +96,6 @@ final class TestRun {
     private QperfResult emptyResult(Instant start, QperfConf remote) {
         CpuUsage none = new CpuUsage(0, 0, 0, 0, 0, 0, Double.NaN);
         return new QperfResult(options.test(), options.target(), start, 0, Duration.ZERO, Counters.ZERO,
-                Counters.ZERO, none, none, LatencyStats.of(LatencyRecorder.newHistogram()), remote, null, null, List.of());
+                Counters.ZERO, none, none, LatencyStats.of(LatencyRecorder.newHistogram()), remote, null, null, List.of(), List.of());
     }
 }
