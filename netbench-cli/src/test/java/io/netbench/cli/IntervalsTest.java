@@ -53,6 +53,27 @@ class IntervalsTest {
     }
 
     @Test
+    void udpBandwidthHasIntervalsTooWithoutRetransmissions() {
+        try (QperfServer server = QperfServer.builder().port(0).build()) {
+            CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(server.port()),
+                    "-t", "3", "--jit-warmup", "0", "-i", "1", "udp_bw");
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> lines = run.out().lines().filter(l -> l.startsWith("    [")).toList();
+            assertEquals(3, lines.size(), run.out());
+            lines.forEach(l -> assertTrue(QPERF_LINE.matcher(l).matches() && !l.contains("retr"), l));
+            CliTestSupport.Run json = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(server.port()),
+                    "-t", "2", "--jit-warmup", "0", "-i", "1", "--json", "udp_bw");
+            assertEquals(0, json.exitCode(), json.err());
+            TestResult test = ResultJson.read(json.out()).tests().get(0);
+            assertEquals(2, test.intervals().size(), json.out());
+            assertEquals(test.counts().get("loc_send_bytes"),
+                    test.intervals().stream().mapToLong(i -> i.counts().get("loc_send_bytes")).sum(),
+                    "the intervals add up to what was sent");
+            test.intervals().forEach(i -> assertTrue(!i.counts().containsKey("loc_tcp_retrans"), "UDP: " + i));
+        }
+    }
+
+    @Test
     void wrkReportsEachIntervalAndTheLastPartOne() {
         try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
             String url = "http://127.0.0.1:" + server.port() + "/";
