@@ -9,6 +9,7 @@ import io.netbench.core.ResultJson;
 import io.netbench.core.TestResult;
 import io.netbench.http.HttpBenchServer;
 import io.netbench.tcp.QperfServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,21 +20,32 @@ class IntervalsTest {
     private static final Pattern WRK_LINE = Pattern.compile(
             "  \\[ +\\d+\\.\\d-\\d+\\.\\d sec] +[\\d.]+k? req/s  errors 0  p50 +[\\d.]+(us|ms)  p99 +[\\d.]+(us|ms)");
 
+    /** {@code netbench qperf} against {@code server} without a JIT warm-up; it must succeed. */
+    private static CliTestSupport.Run qperf(QperfServer server, String... args) {
+        List<String> all = new ArrayList<>(List.of("qperf", "127.0.0.1", "-lp", String.valueOf(server.port()),
+                "--jit-warmup", "0"));
+        all.addAll(List.of(args));
+        CliTestSupport.Run run = CliTestSupport.execute(all.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        return run;
+    }
+
+    /** The interval lines of a qperf run. */
+    private static List<String> intervalLines(CliTestSupport.Run run) {
+        return run.out().lines().filter(l -> l.startsWith("    [")).toList();
+    }
+
     @Test
     void qperfReportsEachSecondPerStreamAndSummed() {
         try (QperfServer server = QperfServer.builder().port(0).build()) {
-            CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(server.port()),
-                    "-t", "3", "--jit-warmup", "0", "-i", "1", "-P", "2", "tcp_bw");
-            assertEquals(0, run.exitCode(), run.err());
-            List<String> lines = run.out().lines().filter(l -> l.startsWith("    [")).toList();
+            CliTestSupport.Run run = qperf(server, "-t", "3", "-i", "1", "-P", "2", "tcp_bw");
+            List<String> lines = intervalLines(run);
             assertEquals(9, lines.size(), run.out());
             lines.forEach(l -> assertTrue(QPERF_LINE.matcher(l).matches(), l));
             assertTrue(lines.get(2).startsWith("    [SUM]   0.0-1.0 sec"), run.out());
             assertTrue(lines.get(8).startsWith("    [SUM]   2.0-3.0 sec"), run.out());
             assertTrue(run.out().contains("\n    bw  =  "), "qperf's summary still follows: " + run.out());
-            CliTestSupport.Run json = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(server.port()),
-                    "-t", "3", "--jit-warmup", "0", "-i", "2", "--json", "tcp_bw", "tcp_lat");
-            assertEquals(0, json.exitCode(), json.err());
+            CliTestSupport.Run json = qperf(server, "-t", "3", "-i", "2", "--json", "tcp_bw", "tcp_lat");
             List<TestResult> tests = ResultJson.read(json.out()).tests();
             List<TestResult> intervals = tests.get(0).intervals();
             assertEquals(List.of("0-2", "2-3"), intervals.stream()
@@ -55,17 +67,12 @@ class IntervalsTest {
     @Test
     void udpBandwidthHasIntervalsTooWithoutRetransmissions() {
         try (QperfServer server = QperfServer.builder().port(0).build()) {
-            CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(server.port()),
-                    "-t", "3", "--jit-warmup", "0", "-i", "1", "udp_bw");
-            assertEquals(0, run.exitCode(), run.err());
-            List<String> lines = run.out().lines().filter(l -> l.startsWith("    [")).toList();
+            CliTestSupport.Run run = qperf(server, "-t", "3", "-i", "1", "udp_bw");
+            List<String> lines = intervalLines(run);
             assertEquals(3, lines.size(), run.out());
             lines.forEach(l -> assertTrue(QPERF_LINE.matcher(l).matches() && !l.contains("retr"), l));
-            CliTestSupport.Run json = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(server.port()),
-                    "-t", "2", "--jit-warmup", "0", "-i", "1", "--json", "udp_bw");
-            assertEquals(0, json.exitCode(), json.err());
-            TestResult test = ResultJson.read(json.out()).tests().get(0);
-            assertEquals(2, test.intervals().size(), json.out());
+            TestResult test = ResultJson.read(qperf(server, "-t", "2", "-i", "1", "--json", "udp_bw").out()).tests().get(0);
+            assertEquals(2, test.intervals().size(), test.toString());
             assertEquals(test.counts().get("loc_send_bytes"),
                     test.intervals().stream().mapToLong(i -> i.counts().get("loc_send_bytes")).sum(),
                     "the intervals add up to what was sent");
