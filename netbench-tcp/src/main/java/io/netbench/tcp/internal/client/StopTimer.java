@@ -39,16 +39,19 @@ final class StopTimer {
             int second = i;
             seconds.set(i, -1);
             retrans.set(i, -1);
-            executor.schedule(() -> {
-                seconds.set(second, data.progress());
-                TcpInfo info = data.tcpInfo();
-                if (info != null) {
-                    info.field(RETRANS).ifPresent(n -> retrans.set(second, n));
-                }
-            },
-                    beginNanos + (i + 1) * SECOND - System.nanoTime(), TimeUnit.NANOSECONDS);
+            executor.schedule(() -> sample(data, second), beginNanos + (i + 1) * SECOND - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
         }
         executor.schedule(data::stop, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The end of {@code second}: the bytes moved so far, and the connection's retransmissions if it tells. */
+    private void sample(DataPath data, int second) {
+        seconds.set(second, data.progress());
+        TcpInfo info = data.tcpInfo();
+        if (info != null) {
+            info.field(RETRANS).ifPresent(n -> retrans.set(second, n));
+        }
     }
 
     /** Cancels the stop if it has not come yet, and ends the thread. */
@@ -61,14 +64,7 @@ final class StopTimer {
      * second whose sample did not come (a stalled timer thread) takes the one before it.
      */
     List<Long> seconds(long total) {
-        List<Long> out = new ArrayList<>();
-        long last = 0;
-        for (int i = 0; i < seconds.length(); i++) {
-            last = seconds.get(i) < 0 ? last : seconds.get(i);
-            out.add(last);
-        }
-        out.add(total);
-        return out;
+        return carriedForward(0, seconds, total);
     }
 
     /**
@@ -83,14 +79,24 @@ final class StopTimer {
         if (start == null || end == null || start.field(RETRANS).isEmpty() || end.field(RETRANS).isEmpty()) {
             return List.of();
         }
+        long first = start.field(RETRANS).getAsLong();
+        List<Long> out = new ArrayList<>(List.of(first));
+        out.addAll(carriedForward(first, retrans, end.field(RETRANS).getAsLong()));
+        return out;
+    }
+
+    /**
+     * The per-second samples, each missing one (-1) replaced by the one before it ({@code before} for the
+     * first second), then {@code last}.
+     */
+    private static List<Long> carriedForward(long before, AtomicLongArray samples, long last) {
         List<Long> out = new ArrayList<>();
-        long last = start.field(RETRANS).getAsLong();
-        out.add(last);
-        for (int i = 0; i < retrans.length(); i++) {
-            last = retrans.get(i) < 0 ? last : retrans.get(i);
-            out.add(last);
+        long previous = before;
+        for (int i = 0; i < samples.length(); i++) {
+            previous = samples.get(i) < 0 ? previous : samples.get(i);
+            out.add(previous);
         }
-        out.add(end.field(RETRANS).getAsLong());
+        out.add(last);
         return out;
     }
 }
