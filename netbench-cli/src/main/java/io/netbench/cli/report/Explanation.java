@@ -6,8 +6,10 @@ import io.netbench.core.TestResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,13 +18,18 @@ import java.util.function.Function;
  * 41 % vs 12 %" (this column's value first). A counter differs when the gap passes its noise floor
  * and is at least a quarter of the larger value; one cause is named once (the server end's, "rem",
  * only where this end's is not; the machine's retransmissions only where the connections' are not).
+ * Losses (retransmissions, timeouts) come first: they cost bandwidth by themselves, where rtt,
+ * MSS and CPU move with it, and on a shaped link all of them differ about as much (1131 vs 12
+ * retransmissions against 1 vs 83 % system CPU, 4215 vs 80 us rtt and MSS 1448 vs 65483).
  */
 final class Explanation {
     /** How many counters one explanation names at most. */
     static final int MOST = 3;
     private static final double SIGNIFICANT = 0.25;
+    private static final Set<NetFigure> LOSSES = EnumSet.of(NetFigure.RETRANS, NetFigure.RETRANS_SEGS,
+            NetFigure.TIMEOUTS);
 
-    private record Item(String text, double score) {
+    private record Item(String text, boolean loss, double score) {
     }
 
     private Explanation() {
@@ -51,14 +58,15 @@ final class Explanation {
                 if (gap > f.floor() && score >= SIGNIFICANT) {
                     named.add(cause(f));
                     items.add(new Item(side + f.label() + " " + f.text(b.getAsDouble()) + " vs "
-                            + f.text(a.getAsDouble()), score));
+                            + f.text(a.getAsDouble()), LOSSES.contains(f), score));
                 }
             }
         }
         if (items.isEmpty()) {
             return null;
         }
-        return String.join(", ", items.stream().sorted(Comparator.comparingDouble(Item::score).reversed())
+        return String.join(", ", items.stream()
+                .sorted(Comparator.comparing(Item::loss).thenComparingDouble(Item::score).reversed())
                 .limit(MOST).map(Item::text).toList());
     }
 

@@ -49,6 +49,16 @@ class ExplanationTest {
     }
 
     @Test
+    void lossesAreNamedBeforeCountersThatDifferMore() {
+        Column loopback = column("loopback", 1.9e9, end(65483, 40, 0.01), null);
+        Column shaped = column("shaped", 0.05e9, end(1448, 1100, 0.80), null);
+        String why = Explanation.of(loopback.runs().stream().flatMap(r -> r.tests().stream()).toList(),
+                shaped.runs().stream().flatMap(r -> r.tests().stream()).toList());
+        assertEquals("retrans 1100 vs 40, softirq 80 % vs 1 %, MSS 1448 vs 65483", why,
+                "softirq and MSS differ by 99 and 98 %, the retransmissions by 96 %");
+    }
+
+    @Test
     void noDifferenceOrNoCountersMeansNoWhyColumn() {
         Column a = column("a", 1.9e9, end(65483, 0, 0.12), null);
         Column same = column("same", 1.9e9, end(65483, 0, 0.12), null);
