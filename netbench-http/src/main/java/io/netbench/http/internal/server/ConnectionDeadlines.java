@@ -1,6 +1,5 @@
 package io.netbench.http.internal.server;
 
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -11,14 +10,14 @@ import java.util.concurrent.TimeUnit;
  * anything nor taken any of its pending response bytes for the idle timeout. <b>Request head</b>,
  * against slowloris: a head must arrive whole within its deadline, counted from its first bytes
  * to {@link #headReceived()}, as nginx's {@code client_header_timeout} (a byte a second is never
- * idle). Sits first in the pipeline, so it sees each read once, whatever it holds; the handler
- * after the decoder says when a head is complete and when its request is done.
+ * idle). {@link ConnectionHandler}, first in the pipeline, tells it of each read, whatever it
+ * holds; the handler after the decoder says when a head is complete and when its request is done.
  *
  * <p>Cheap per request and per connection, unlike Netty's {@code IdleStateHandler} (a promise and
  * a listener per write): a clock read per read, and one timer per connection that is never moved;
  * on expiry it checks what happened since and sleeps again for what is left.
  */
-final class ConnectionDeadlines extends ChannelDuplexHandler {
+final class ConnectionDeadlines {
     private final long idleNanos;
     private final long headNanos;
     private long lastActivity;
@@ -38,20 +37,8 @@ final class ConnectionDeadlines extends ChannelDuplexHandler {
         this.headNanos = TimeUnit.MILLISECONDS.toNanos(headMillis);
     }
 
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        if (ctx.channel().isActive() && ctx.channel().isRegistered()) {
-            start(ctx);
-        }
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        start(ctx);
-        ctx.fireChannelActive();
-    }
-
-    private void start(ChannelHandlerContext ctx) {
+    /** Starts the clocks, once: the connection is open (later calls do nothing). */
+    void start(ChannelHandlerContext ctx) {
         if (lastActivity == 0) {
             lastActivity = ctx.executor().ticker().nanoTime() | 1;
             long next = Math.min(idleNanos > 0 ? idleNanos : Long.MAX_VALUE, headTick());
@@ -61,14 +48,13 @@ final class ConnectionDeadlines extends ChannelDuplexHandler {
         }
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    /** Bytes arrived: the connection is not idle, and they may start a head. */
+    void read(ChannelHandlerContext ctx) {
         long now = ctx.executor().ticker().nanoTime();
         lastActivity = now;
         if (awaitingHead && headStart == 0 && headNanos > 0) {
             headStart = now | 1; // never 0; the timer, armed since start(), ticks within headTick()
         }
-        ctx.fireChannelRead(msg);
     }
 
     private void arm(ChannelHandlerContext ctx, long delay) {
@@ -113,12 +99,11 @@ final class ConnectionDeadlines extends ChannelDuplexHandler {
         awaitingHead = true;
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+    /** The connection closed: the timer goes. */
+    void stop() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
-        ctx.fireChannelInactive();
     }
 }

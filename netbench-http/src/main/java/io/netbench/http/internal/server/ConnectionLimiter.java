@@ -1,18 +1,15 @@
 package io.netbench.http.internal.server;
 
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Closes connections beyond the limit at once, saying so in one line when the limit is first
- * reached (and again after it has been left), instead of letting a flood exhaust descriptors.
+ * The server's connections open now, against its limit: {@link ConnectionHandler} closes one
+ * beyond the limit at once, and this says so in one line when the limit is first reached (and
+ * again after it has been left), instead of letting a flood exhaust descriptors.
  */
-@Sharable
-final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
+final class ConnectionLimiter {
     private final int max;
     private final Consumer<String> notices;
     private final AtomicInteger open = new AtomicInteger();
@@ -23,25 +20,27 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         this.notices = notices;
     }
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    /**
+     * Counts a connection that opened; each one counted is {@link #release released} when it closes.
+     *
+     * @return whether it is within the limit (if not, it is to be closed at once)
+     */
+    boolean admit() {
         if (open.incrementAndGet() > max) {
             if (atLimit.compareAndSet(false, true)) {
                 notices.accept("http: connection limit " + max + " reached; closing new connections"
                         + " (raise --max-connections)");
             }
-            ctx.close();
-            return;
+            return false;
         }
-        ctx.fireChannelActive();
+        return true;
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+    /** A connection counted by {@link #admit()} closed. */
+    void release() {
         if (open.decrementAndGet() < max) {
             atLimit.set(false);
         }
-        ctx.fireChannelInactive();
     }
 
     int open() {

@@ -2,22 +2,17 @@ package io.netbench.http.internal.server;
 
 import io.netbench.core.ServerMetrics;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
 /**
- * The HTTP server's side of {@code /metrics}, first in every connection's pipeline: connections
- * accepted and open, bytes in and out, and responses by status, read off the status line of each
- * response head as it is written (so the handler that answers needs no counting of its own). A
- * {@link LongAdder} add per read and per write; no allocation.
+ * The HTTP server's side of {@code /metrics}, counted by {@link ConnectionHandler} first in every
+ * connection's pipeline: connections accepted and open, bytes in and out, and responses by status,
+ * read off the status line of each response head as it is written (so the handler that answers
+ * needs no counting of its own). A {@link LongAdder} add per read and per write; no allocation.
  */
-@Sharable
-public final class HttpMetrics extends ChannelDuplexHandler {
+final class HttpMetrics {
     private static final int MAX_STATUS = 599;
 
     private final ServerMetrics metrics;
@@ -32,7 +27,7 @@ public final class HttpMetrics extends ChannelDuplexHandler {
      * @param metrics the server's registry
      * @param open reads the connections open now
      */
-    public HttpMetrics(ServerMetrics metrics, IntSupplier open) {
+    HttpMetrics(ServerMetrics metrics, IntSupplier open) {
         this.metrics = metrics;
         accepted = metrics.counter("netbench_http_connections_accepted_total", "HTTP connections accepted.", "");
         bytesIn = metrics.counter("netbench_http_received_bytes_total", "Bytes read from HTTP clients.", "");
@@ -45,22 +40,20 @@ public final class HttpMetrics extends ChannelDuplexHandler {
         return metrics.prometheusText();
     }
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    /** A connection was accepted within the limit. */
+    void accepted() {
         accepted.increment();
-        ctx.fireChannelActive();
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    /** A connection read {@code msg}. */
+    void read(Object msg) {
         if (msg instanceof ByteBuf buf) {
             bytesIn.add(buf.readableBytes());
         }
-        ctx.fireChannelRead(msg);
     }
 
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    /** A connection writes {@code msg}: its bytes, and its status when it is a response head. */
+    void written(Object msg) {
         if (msg instanceof ByteBuf buf) {
             bytesOut.add(buf.readableBytes());
             int status = status(buf);
@@ -68,7 +61,6 @@ public final class HttpMetrics extends ChannelDuplexHandler {
                 response(status).increment();
             }
         }
-        ctx.write(msg, promise);
     }
 
     /** The status of a response head ({@code HTTP/1.x NNN}), or 0 for anything else (a body). */

@@ -10,9 +10,10 @@ import io.netty.handler.ssl.SslContext;
 import java.util.function.Consumer;
 
 /**
- * The pipeline of an HTTP benchmark connection: its metrics ({@link HttpMetrics}), connection limit, the idle and request-head
- * deadlines ({@link ConnectionDeadlines}), the request decoder (header validation off, bounded
- * line and header sizes) and {@link HttpBenchHandler}; the server's {@code /delay} timer budget is shared by all of them.
+ * The pipeline of an HTTP benchmark connection, three handlers: {@link ConnectionHandler} (the
+ * connection limit, {@link HttpMetrics} and the idle and request-head {@link ConnectionDeadlines}),
+ * the request decoder (header validation off, bounded line and header sizes) and
+ * {@link HttpBenchHandler}; the server's {@code /delay} timer budget is shared by all connections.
  * No response encoder and no aggregator: responses are pre-encoded bytes. Each connection joins
  * the server's group, so that closing the server closes it.
  */
@@ -55,7 +56,7 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     protected void initChannel(Channel ch) {
         connections.add(ch);
         ConnectionDeadlines deadlines = new ConnectionDeadlines(idleTimeoutMillis, headerTimeoutMillis);
-        ch.pipeline().addLast(metrics, limiter, deadlines, new HttpRequestDecoder(decoderConfig),
+        ch.pipeline().addLast(new ConnectionHandler(deadlines, limiter, metrics), new HttpRequestDecoder(decoderConfig),
                 new HttpBenchHandler(responses, delays, deadlines, metrics));
     }
 

@@ -35,8 +35,14 @@ class AbuseTest {
                     ctx.flush();
                 }
             }
-        }, deadline, new HttpRequestDecoder(), new HttpBenchHandler(responses, delays, deadline,
+        }, connection(deadline), new HttpRequestDecoder(), new HttpBenchHandler(responses, delays, deadline,
                 new HttpMetrics(new io.netbench.core.ServerMetrics(), () -> 0)));
+    }
+
+    /** The first handler of a connection, with these deadlines. */
+    private static ConnectionHandler connection(ConnectionDeadlines deadlines) {
+        return new ConnectionHandler(deadlines, new ConnectionLimiter(10, s -> { }),
+                new HttpMetrics(new io.netbench.core.ServerMetrics(), () -> 0));
     }
 
     @AfterEach
@@ -117,7 +123,7 @@ class AbuseTest {
 
     @Test
     void idleConnectionsCloseUnlessTheirClientTakesItsResponse() {
-        EmbeddedChannel silent = new EmbeddedChannel(new ConnectionDeadlines(1000, 0));
+        EmbeddedChannel silent = new EmbeddedChannel(connection(new ConnectionDeadlines(1000, 0)));
         silent.freezeTime();
         silent.advanceTimeBy(999, TimeUnit.MILLISECONDS);
         silent.runScheduledPendingTasks();
@@ -126,7 +132,7 @@ class AbuseTest {
         silent.runScheduledPendingTasks();
         assertFalse(silent.isOpen(), "a connection idle for the idle timeout");
 
-        EmbeddedChannel reading = new EmbeddedChannel(new ConnectionDeadlines(1000, 0));
+        EmbeddedChannel reading = new EmbeddedChannel(connection(new ConnectionDeadlines(1000, 0)));
         reading.freezeTime();
         reading.write(Unpooled.wrappedBuffer(new byte[100])); // unflushed: pending, as for a slow client
         for (int i = 0; i < 5; i++) { // the client takes a little of it each second
