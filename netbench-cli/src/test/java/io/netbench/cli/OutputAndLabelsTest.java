@@ -1,6 +1,7 @@
 package io.netbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netbench.core.ResultJson;
@@ -27,6 +28,7 @@ class OutputAndLabelsTest {
             assertEquals(java.util.Map.of("runtime", "runc", "placement", "same-node"), result.labels());
             assertTrue(result.environment().containsKey("hostname") && result.environment().containsKey("jvm"),
                     result.environment().toString());
+            assertFalse(result.environment().getOrDefault("jvm_gc", "").isBlank(), result.environment().toString());
             assertEquals(36, result.runId().length(), result.runId());
             try (var leftovers = Files.list(dir)) {
                 assertEquals(1, leftovers.count(), "no temporary file is left beside the result");

@@ -3,20 +3,24 @@ package io.netbench.core;
 import io.netbench.core.internal.CgroupLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * What netbench records about the machine that measured, in every result
  * ({@link RunResult#environment()}), so that a table of host, runc and kata figures says where
  * each column came from: {@code hostname}, {@code kernel}, {@code os}, {@code arch},
  * {@code cpu_model}, {@code cpus} (the JVM's available processors), {@code cpu_limit} and
- * {@code memory_limit_bytes} (the container's cgroup limits, absent when there are none) and
- * {@code jvm}. Reading it touches a few files under {@code /proc} and {@code /sys}; call it
+ * {@code memory_limit_bytes} (the container's cgroup limits, absent when there are none),
+ * {@code jvm} and {@code jvm_gc} (its collectors: the GC's write barrier is part of what a
+ * request costs, so two columns measured under different GCs are two programs). Reading it touches a few files under {@code /proc} and {@code /sys}; call it
  * outside measured intervals.
  */
 public final class Environment {
@@ -40,6 +44,8 @@ public final class Environment {
         limits.cpus().ifPresent(c -> env.put("cpu_limit", c));
         limits.memoryBytes().ifPresent(m -> env.put("memory_limit_bytes", Long.toString(m)));
         env.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        env.put("jvm_gc", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
         return env;
     }
 
