@@ -25,5 +25,5 @@ ENV PATH=/opt/netbench/jre/bin:/bin
 USER 65532:65532
 WORKDIR /var/lib/netbench
 EXPOSE 19765/tcp 19765/udp 8080/tcp
-ENTRYPOINT ["/opt/netbench/jre/bin/java", "-XX:+UseG1GC", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-Dio.netty.native.workdir=/var/lib/netbench", "-Djna.tmpdir=/var/lib/netbench", "-jar", "/opt/netbench/netbench.jar"]
+ENTRYPOINT ["/opt/netbench/jre/bin/java", "-XX:+UseParallelGC", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-Dio.netty.native.workdir=/var/lib/netbench", "-Djna.tmpdir=/var/lib/netbench", "-jar", "/opt/netbench/netbench.jar"]
 CMD ["server"]

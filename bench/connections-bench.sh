@@ -4,8 +4,8 @@
 # the netbench server is fresh (just warmed up) for its first burst. Per run: req/s, wrk's
 # timeouts and connect errors, the slowest /healthz on netbench's admin port and on the loaded
 # port itself (curl every 0.2 s during the burst, "fail" past 2 s; nginx answers its own /healthz
-# with the Hello body), and the netbench server's RSS growth per open connection (mid-burst; the
-# first burst of a fresh server shows what connections cost, later ones reuse its memory), and the
+# with the Hello body), and each server's RSS growth per open connection (mid-burst; the first
+# burst of a fresh server shows what connections cost, later ones reuse its memory), and the
 # server's CPU time (all threads, user and system) per request served: less noisy than req/s on a
 # shared machine, and what decides req/s once the server's core is the bottleneck.
 # Then what a busy connection costs at -c1000 and -c9000, from a second server's own /metrics
@@ -36,24 +36,24 @@ probe() {
 }
 # run TARGET PORT CONNS: one wrk burst; prints "req/s timeouts connect-errors admin-ms http-ms rss-per-conn-bytes"
 run() {
-  local name=$1 port=$2 c=$3 out a=- h=- per=- base mid pid=$NGW cpu0
-  [ "$name" = netbench ] && pid=$NBPID
+  local name=$1 port=$2 c=$3 out a=- h=- per=- base mid pid=$NGW cpu0 second=$2
+  [ "$name" = netbench ] && pid=$NBPID && second=$AP
   cpu0=$(ticks "$pid")
-  [ "$name" = netbench ] && base=$(rss_kb "$NBPID")
+  base=$(rss_kb "$pid")
   PROBE_FLAG=$(mktemp)
-  if [ "$name" = netbench ]; then probe "$AP" > "$PROBE_FLAG.a" & fi
+  # Both servers get the same two probes and the same mid-burst readings, so that the curls and ss
+  # share the machine equally with each (nginx has no admin port: its second probe is not shown).
+  probe "$second" > "$PROBE_FLAG.a" &
   probe "$port" > "$PROBE_FLAG.h" &
   wrk -t2 -c"$c" -d"$D" --timeout 2s "http://127.0.0.1:$port/" > "$PROBE_FLAG.w" &
   local w=$!
   sleep "$(awk -v d="${D%s}" 'BEGIN { print d * 0.7 }')"
-  [ "$name" = netbench ] && mid=$(rss_kb "$NBPID") && open=$(ss -Htn state established "( sport = :$port )" | wc -l)
+  mid=$(rss_kb "$pid"); open=$(ss -Htn state established "( sport = :$port )" | wc -l)
   wait "$w"; local cpu1; cpu1=$(ticks "$pid"); rm -f "$PROBE_FLAG"; wait
   out=$(cat "$PROBE_FLAG.w")
   h=$(cat "$PROBE_FLAG.h")
-  if [ "$name" = netbench ]; then
-    a=$(cat "$PROBE_FLAG.a")
-    per=$(awk -v m="$mid" -v b="$base" -v o="$open" 'BEGIN { if (o > 0) printf "%.0f", (m - b) * 1024 / o; else print "-" }')
-  fi
+  [ "$name" = netbench ] && a=$(cat "$PROBE_FLAG.a")
+  per=$(awk -v m="$mid" -v b="$base" -v o="$open" 'BEGIN { if (o > 0) printf "%.0f", (m - b) * 1024 / o; else print "-" }')
   rm -f "$PROBE_FLAG".*
   local rps to ce
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
@@ -87,7 +87,7 @@ done
 # touched at start (512 MiB), so that RSS moves only with what lies outside the heap (Netty's direct
 # memory, native and JVM structures) and not with the heap's growing and shrinking.
 MP=$(free_port)
-java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar "$JAR" server --no-qperf --threads 1 --http-port "$MP" >/dev/null 2>&1 & MEMPID=$!; PIDS+=($MEMPID)
+java "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar "$JAR" server --no-qperf --threads 1 --http-port "$MP" >/dev/null 2>&1 & MEMPID=$!; PIDS+=($MEMPID)
 wait_port "$MP"
 # snapshot: the server's /metrics after a full GC; mem AREA TEXT: one netbench_memory_bytes figure
 snapshot() { jcmd "$MEMPID" GC.run >/dev/null 2>&1; curl -s -m 5 "http://127.0.0.1:$MP/metrics" || true; }
