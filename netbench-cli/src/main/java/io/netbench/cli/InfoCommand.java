@@ -37,6 +37,7 @@ final class InfoCommand implements Runnable {
         out.printf("mem limit:  %s%n", env.containsKey("memory_limit_bytes")
                 ? (Long.parseLong(env.get("memory_limit_bytes")) >> 20) + " MiB (cgroup)" : "none");
         out.printf("max heap:   %d MiB%n", runtime.maxMemory() >> 20);
+        out.printf("gc:         %s%n", env.get("jvm_gc"));
         out.println("transports:");
         for (TransportType type : TransportType.values()) {
             out.printf("  %-9s %s%s%n", type.displayName(), type.availabilityText(),

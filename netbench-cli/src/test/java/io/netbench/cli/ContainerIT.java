@@ -19,10 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -201,6 +203,40 @@ class ContainerIT {
         assertTrue(exitMillis < 3000, exitMillis + " ms");
         assertTrue(podman.check("logs", RUNC).contains("netbench server stopped")
                 || podman.exec("logs", RUNC).err().contains("netbench server stopped"));
+    }
+
+    /**
+     * The archive {@code bin/build-image --save} wrote, as {@code docker load}, {@code kind load
+     * image-archive} or {@code ctr images import} take it, loads into a store that has never seen
+     * the image, and runs there with the entrypoint's flags (the Parallel GC).
+     */
+    @Test
+    @Order(5)
+    void theSavedArchiveLoadsIntoAnEmptyStoreAndRuns() throws Exception {
+        Path dir = Files.createTempDirectory("nbstore"); // podman wants a runroot path of at most 50 characters
+        Podman store = podman.inStore(dir);
+        try {
+            Run load = store.exec("load", "-i", WORK.resolve("netbench.tar").toString());
+            assertEquals(0, load.exitCode(), load.err());
+            assertTrue(load.out().contains("netbench:latest") && load.out().contains("netbench:" + version()),
+                    load.out());
+            Run info = store.run(Podman.name("loaded"), List.of("--rm"), IMAGE, "info");
+            assertEquals(0, info.exitCode(), info.err());
+            assertTrue(info.out().lines().anyMatch(l -> l.startsWith("gc:") && l.contains("PS Scavenge"))
+                    && info.out().contains("epoll     available"), info.out());
+        } finally {
+            store.exec("rmi", "--all", "--force");
+            try (Stream<Path> files = Files.exists(dir) ? Files.walk(dir) : Stream.empty()) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /** The version the jar says it is, as its image is tagged. */
+    private static String version() throws IOException, InterruptedException {
+        return netbenchExec(List.of("--version")).out().lines().findFirst().orElseThrow().replace("netbench ", "");
     }
 
     /** tcp_bw bandwidth and tcp_lat latency by msg_size: "tcp_lat 64", the lower the better for both. */

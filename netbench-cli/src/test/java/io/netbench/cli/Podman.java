@@ -29,17 +29,26 @@ final class Podman {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final String podman;
+    /** Options before every command: another store's {@code --root} and {@code --runroot}, or none. */
+    private final List<String> global;
     private final Set<String> containers = new LinkedHashSet<>();
     /** The image {@link #buildImage} made, where it was not there before; null otherwise. */
     private String builtImage;
 
-    private Podman(String podman) {
+    private Podman(String podman, List<String> global) {
         this.podman = podman;
+        this.global = global;
+    }
+
+    /** The same podman on a store of its own under {@code dir} (images and containers), empty at first. */
+    Podman inStore(Path dir) {
+        return new Podman(podman, List.of("--root", dir.resolve("root").toString(), "--runroot",
+                dir.resolve("run").toString()));
     }
 
     /** podman and runc, working: skips the test when they are not (fails it in CI). */
     static Podman require() throws IOException, InterruptedException {
-        Podman p = new Podman(ExternalTools.require("podman").toString());
+        Podman p = new Podman(ExternalTools.require("podman").toString(), List.of());
         ExternalTools.require("runc");
         Run info = p.exec("info");
         if (info.exitCode() != 0) {
@@ -51,6 +60,7 @@ final class Podman {
     /** {@code podman ARGS}, as it ended. */
     Run exec(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(podman));
+        command.addAll(global);
         command.addAll(List.of(args));
         return CliTestSupport.exec(TIMEOUT, command);
     }
