@@ -5,8 +5,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR="${NETBENCH_JAR:-$ROOT/netbench-cli/target/netbench.jar}"
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
 # netbench runs with the JVM flags of the image's entrypoint (the GC, the heap), as in a pod and
-# as bin/netbench runs it: the Dockerfile is the one place they are written.
-mapfile -t JVM_FLAGS < <(sed -n 's/^ENTRYPOINT \[//p' "$ROOT/Dockerfile" | tr ',' '\n' | tr -d ' "' | grep '^-XX:')
+# as bin/netbench runs it.
+mapfile -t JVM_FLAGS < <("$ROOT/bin/jvm-flags")
 NETBENCH=(java "${JVM_FLAGS[@]}" -jar "$JAR")
 PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }

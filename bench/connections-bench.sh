@@ -34,7 +34,7 @@ probe() {
   done
   printf "%.0f\n" "$worst"
 }
-# run TARGET PORT CONNS: one wrk burst; prints "req/s timeouts connect-errors admin-ms http-ms rss-per-conn-bytes"
+# run TARGET PORT CONNS: one wrk burst; prints "req/s timeouts connect-errors admin-ms http-ms rss-per-conn-bytes cpu-us-per-request"
 run() {
   local name=$1 port=$2 c=$3 out a=- h=- per=- base mid pid=$NGW cpu0 second=$2
   [ "$name" = netbench ] && pid=$NBPID && second=$AP
