@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * {@code cpu_model}, {@code cpus} (the JVM's available processors), {@code cpu_limit} and
  * {@code memory_limit_bytes} (the container's cgroup limits, absent when there are none),
  * {@code jvm} and {@code jvm_gc} (its collectors: the GC's write barrier is part of what a
- * request costs, so two columns measured under different GCs are two programs). Reading it touches a few files under {@code /proc} and {@code /sys}; call it
- * outside measured intervals.
+ * request costs, so two columns measured under different GCs are two programs). Reading it
+ * touches a few files under {@code /proc} and {@code /sys}; call it outside measured intervals.
  */
 public final class Environment {
     private Environment() {

@@ -12,8 +12,9 @@ import io.netty.channel.ChannelPromise;
  *
  * <p>One handler rather than one per concern, for the hot path: each event walks the pipeline's
  * contexts, and with thousands of connections each context is a cache miss of its own. With the
- * three as handlers of their own, the server spent 0.4 us more of user CPU per request at -c9000
- * (3.4 against 3.8 us, the real wrk against {@code --threads 1}, 4 rounds taking turns; nginx 2.7).
+ * three as handlers of their own, the server spent more user CPU per request at -c9000: 3.95
+ * against 3.59 us (the real wrk against {@code --threads 1}, medians of 5 rounds taking turns;
+ * nginx 2.77).
  */
 final class ConnectionHandler extends ChannelDuplexHandler {
     private final ConnectionDeadlines deadlines;

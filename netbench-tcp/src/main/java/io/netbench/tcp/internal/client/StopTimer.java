@@ -3,6 +3,7 @@ package io.netbench.tcp.internal.client;
 import io.netbench.core.TcpInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -76,12 +77,13 @@ final class StopTimer {
      * @param end its TCP_INFO when the test ended, or {@code null}
      */
     List<Long> retrans(TcpInfo start, TcpInfo end) {
-        if (start == null || end == null || start.field(RETRANS).isEmpty() || end.field(RETRANS).isEmpty()) {
+        OptionalLong first = start == null ? OptionalLong.empty() : start.field(RETRANS);
+        OptionalLong last = end == null ? OptionalLong.empty() : end.field(RETRANS);
+        if (first.isEmpty() || last.isEmpty()) {
             return List.of();
         }
-        long first = start.field(RETRANS).getAsLong();
-        List<Long> out = new ArrayList<>(List.of(first));
-        out.addAll(carriedForward(first, retrans, end.field(RETRANS).getAsLong()));
+        List<Long> out = new ArrayList<>(List.of(first.getAsLong()));
+        out.addAll(carriedForward(first.getAsLong(), retrans, last.getAsLong()));
         return out;
     }
 
