@@ -201,8 +201,9 @@ class ContainerIT {
         // 143 proves SIGTERM ended it, not the SIGKILL after -t 5; the time, counted from before podman stop is
         // launched (podman's own start-up included), only has to be well short of those 5 s on a loaded VM.
         assertTrue(exitMillis < 3000, exitMillis + " ms");
-        assertTrue(podman.check("logs", RUNC).contains("netbench server stopped")
-                || podman.exec("logs", RUNC).err().contains("netbench server stopped"));
+        Run logs = podman.exec("logs", RUNC);
+        assertTrue((logs.out() + logs.err()).contains("netbench server stopped"), logs.out() + logs.err());
+        assertFalse((logs.out() + logs.err()).contains("\ngc: "), "the entrypoint's GC is Parallel: " + logs.err());
     }
 
     /**

@@ -81,7 +81,7 @@ class ServerCommandTest {
             httpPort = b.getLocalPort();
         }
         Path log = Files.createTempFile("netbench-server", ".log");
-        List<String> command = CliTestSupport.netbenchJvm();
+        List<String> command = CliTestSupport.netbenchJvm("-XX:+UseSerialGC");
         command.addAll(List.of("server", "--threads", "1", "--port", String.valueOf(qperfPort), "--http-port",
                 String.valueOf(httpPort)));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -105,6 +105,8 @@ class ServerCommandTest {
             CliTestSupport.Run qperf = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", String.valueOf(qperfPort),
                     "-t", "1", "tcp_lat");
             assertEquals(0, qperf.exitCode(), qperf.err());
+            assertTrue(Files.readString(log).contains("\ngc: Copy, MarkSweepCompact, not the Parallel GC of the"
+                    + " image and bin/netbench (-XX:+UseParallelGC)"), "a server unlike the image's says so: " + Files.readString(log));
             long begin = System.nanoTime();
             server.destroy();
             assertTrue(server.waitFor(3, TimeUnit.SECONDS), "not stopped within 3 s of SIGTERM");

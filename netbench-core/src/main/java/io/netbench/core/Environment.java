@@ -44,9 +44,17 @@ public final class Environment {
         limits.cpus().ifPresent(c -> env.put("cpu_limit", c));
         limits.memoryBytes().ifPresent(m -> env.put("memory_limit_bytes", Long.toString(m)));
         env.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        env.put("jvm_gc", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
+        env.put("jvm_gc", gc());
         return env;
+    }
+
+    /**
+     * {@return this JVM's collectors, e.g. {@code PS Scavenge, PS MarkSweep} for the Parallel GC
+     * that the image's entrypoint and {@code bin/netbench} choose}
+     */
+    public static String gc() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
     }
 
     /** {@return the netbench version of these classes, {@code "dev"} when unknown (a build from an IDE)} */
