@@ -14,8 +14,8 @@ RUN mvn -B -q package -DskipTests && bin/image-rootfs netbench-cli/target/netben
 
 # jlink'd JRE + jar + dash as /bin/sh (for manifests that use sh -c) + the C libraries they link. The
 # JVM flags are on the entrypoint's command line, so the JVM prints nothing at start (JAVA_TOOL_OPTIONS would print a line
-# on stderr): the JIT as on a host (C2 on), G1 whatever the CPU limit (the JVM would pick SerialGC
-# below 2 CPUs, unlike the host), heap and direct buffers up to half the container's memory each,
+# on stderr): the JIT as on a host (C2 on), the Parallel GC whatever the CPU limit (the JVM would pick
+# SerialGC below 2 CPUs and G1 above; bin/netbench reads these flags from here), heap and direct buffers up to half the container's memory each,
 # and the native libraries unpacked to /var/lib/netbench, the directory to mount writable when the
 # root filesystem is read-only. The server is PID 1 (exec form, no shell in between): SIGTERM stops it
 # within a second.

@@ -2,6 +2,7 @@ package io.netbench.cli;
 
 import io.netbench.core.Environment;
 import io.netbench.core.TransportType;
+import io.netbench.http.TlsEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code netbench info}: what this machine and JVM offer a benchmark. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the JVM, CPUs and container limits, available transports (and why not) and file-descriptor limits.")
+        description = "Print the JVM, CPUs and container limits, available transports (and why not), the TLS engine and file-descriptor limits.")
 final class InfoCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -44,6 +45,7 @@ final class InfoCommand implements Runnable {
                     type == TransportType.defaultType() ? " (default)" : "");
         }
         TransportType.select("auto", spec.commandLine().getErr()::println);
+        out.printf("tls:        %s%n", TlsEngine.describe());
         out.printf("open files: %s%n", openFileLimits());
         readLine(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
                 .ifPresent(range -> out.printf("local ports: %s%n", range.replaceAll("\\s+", "-")));

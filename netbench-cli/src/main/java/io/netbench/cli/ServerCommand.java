@@ -6,6 +6,7 @@ import io.netbench.core.ServerMetrics;
 import io.netbench.core.TransportType;
 import io.netbench.http.AdminServer;
 import io.netbench.http.HttpBenchServer;
+import io.netbench.http.TlsEngine;
 import io.netbench.tcp.QperfServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -187,8 +188,8 @@ final class ServerCommand implements Callable<Integer> {
                 out.printf("http: at most %d connections%s%n", http.maxConnections(), maxConnections != null ? ""
                         : " (--max-connections; the default stays below the fd limit, ulimit -n)");
                 if (http.httpsPort().isPresent()) {
-                    out.printf("https listening on %s port %d (%s)%n", address(), http.httpsPort().getAsInt(),
-                            tlsCert == null ? "self-signed certificate for localhost" : tlsCert);
+                    out.printf("https listening on %s port %d (%s, %s)%n", address(), http.httpsPort().getAsInt(),
+                            tlsCert == null ? "self-signed certificate for localhost" : tlsCert, TlsEngine.describe());
                 }
             }
             out.flush();

@@ -224,7 +224,8 @@ class ContainerIT {
             Run info = store.run(Podman.name("loaded"), List.of("--rm"), IMAGE, "info");
             assertEquals(0, info.exitCode(), info.err());
             assertTrue(info.out().lines().anyMatch(l -> l.startsWith("gc:") && l.contains("PS Scavenge"))
-                    && info.out().contains("epoll     available"), info.out());
+                    && info.out().contains("epoll     available") && info.out().contains("\ntls:        BoringSSL\n"),
+                    info.out());
         } finally {
             store.exec("rmi", "--all", "--force");
             try (Stream<Path> files = Files.exists(dir) ? Files.walk(dir) : Stream.empty()) {

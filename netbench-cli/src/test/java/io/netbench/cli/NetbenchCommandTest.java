@@ -64,6 +64,7 @@ class NetbenchCommandTest {
             assertTrue(run.out().contains(name), run.out());
         }
         assertTrue(run.out().contains("open files: max"), run.out());
+        assertTrue(run.out().contains("\ntls:        BoringSSL\n"), "the jar's BoringSSL loads here: " + run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("gc:") && (l.contains("Young")
                 || l.contains("Scavenge") || l.contains("Copy"))), "the collectors of this JVM: " + run.out());
     }
