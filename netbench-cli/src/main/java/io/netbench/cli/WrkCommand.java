@@ -165,7 +165,7 @@ final class WrkCommand implements Callable<Integer> {
                 }
                 if (live) {
                     err.printf("  [%s] %d requests, %.0f req/s, errors %d%n", WrkFormat.seconds(elapsed.toSeconds()),
-                            requests, requests / Math.max(1e-9, elapsed.toNanos() / 1e9), errors);
+                            requests, requests / Math.max(1e-9, elapsed.toNanos() / 1e9), errors.total());
                     err.flush();
                 }
             });

@@ -1,5 +1,6 @@
 package io.netbench.cli;
 
+import io.netbench.core.ErrorCounts;
 import io.netbench.core.LatencyRecorder;
 import io.netbench.core.LatencyStats;
 import io.netbench.core.Metric;
@@ -7,14 +8,14 @@ import io.netbench.core.TestResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
  * wrk's {@code -i SECONDS}: gathers the load's once-a-second progress into intervals of that many
  * seconds (the last one may be shorter), each a {@link TestResult} with {@code from_sec} and
- * {@code to_sec}, the interval's requests, errors, req/s and latency p50/p99 (as recorded: from the
+ * {@code to_sec}, the interval's requests, errors (all, and by the step that failed: {@code
+ * errors_connect}, {@code errors_timeout}...), req/s and latency p50/p99 (as recorded: from the
  * intended send time with {@code -R}), handed to {@code sink} as it closes. The last one closes
  * with the run's totals, so that the intervals add up to the run.
  */
@@ -28,10 +29,10 @@ final class WrkIntervals {
     private int ticks;
     private double from;
     private long requests;
-    private long errors;
+    private ErrorCounts errors = ErrorCounts.NONE;
     private double lastElapsed;
     private long lastRequests;
-    private long lastErrors;
+    private ErrorCounts lastErrors = ErrorCounts.NONE;
 
     WrkIntervals(int seconds, Duration run, Consumer<TestResult> sink) {
         this.seconds = seconds;
@@ -40,7 +41,7 @@ final class WrkIntervals {
     }
 
     /** One second of progress: totals so far and the latencies recorded in it. */
-    void onSecond(Duration elapsed, long totalRequests, long totalErrors, Histogram interval) {
+    void onSecond(Duration elapsed, long totalRequests, ErrorCounts totalErrors, Histogram interval) {
         latency.add(interval);
         lastElapsed = elapsed.toNanos() / 1e9;
         lastRequests = totalRequests;
@@ -54,8 +55,7 @@ final class WrkIntervals {
     List<TestResult> finish(TestResult run) {
         lastElapsed = Math.max(lastElapsed, Math.min(run.duration().toNanos() / 1e9, lastTick + 0.5));
         lastRequests = run.counts().getOrDefault("requests", lastRequests);
-        lastErrors = run.counts().entrySet().stream().filter(e -> e.getKey().startsWith("errors_"))
-                .mapToLong(Map.Entry::getValue).sum();
+        lastErrors = ErrorCounts.of(run.counts());
         if (lastElapsed > from) {
             close();
         }
@@ -66,8 +66,10 @@ final class WrkIntervals {
         double span = Math.max(1e-9, lastElapsed - from);
         TestResult.Builder b = TestResult.builder("wrk", "http").duration(Duration.ofNanos((long) (span * 1e9)))
                 .param("from_sec", round(from)).param("to_sec", round(lastElapsed))
-                .count("requests", lastRequests - requests).count("errors", lastErrors - errors)
-                .metric(Metric.REQUESTS_PER_SEC, (lastRequests - requests) / span);
+                .count("requests", lastRequests - requests).metric(Metric.REQUESTS_PER_SEC, (lastRequests - requests) / span);
+        ErrorCounts failed = lastErrors.minus(errors);
+        b.count("errors", failed.total());
+        failed.asCounts().forEach(b::count);
         if (latency.getTotalCount() > 0) {
             LatencyStats stats = LatencyStats.of(latency);
             b.metric(Metric.LATENCY_P50, stats.percentileNanos(50)).metric(Metric.LATENCY_P99, stats.percentileNanos(99));

@@ -106,4 +106,16 @@ class IntervalsTest {
                     + json.err());
         }
     }
+
+    @Test
+    void wrkIntervalsNameTheirErrors() {
+        try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).build()) {
+            CliTestSupport.Run run = CliTestSupport.execute("wrk", "-t1", "-c2", "-d2", "--jit-warmup", "0", "-i", "1",
+                    "http://127.0.0.1:" + server.port() + "/status/503");
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> lines = run.out().lines().filter(l -> l.startsWith("  [")).toList();
+            assertEquals(2, lines.size(), run.out());
+            lines.forEach(l -> assertTrue(l.matches(".* req/s  errors (\\d+) \\(status \\1\\)  p50 .*"), l));
+        }
+    }
 }

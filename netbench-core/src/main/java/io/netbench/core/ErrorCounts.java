@@ -34,6 +34,29 @@ public record ErrorCounts(long connect, long read, long write, long timeout, lon
                 timeout + other.timeout, status + other.status);
     }
 
+    /**
+     * Subtracts counts taken earlier.
+     *
+     * @param earlier counts of the same run at an earlier time
+     * @return what happened since, kind by kind
+     */
+    public ErrorCounts minus(ErrorCounts earlier) {
+        return new ErrorCounts(connect - earlier.connect, read - earlier.read, write - earlier.write,
+                timeout - earlier.timeout, status - earlier.status);
+    }
+
+    /**
+     * Reads counts back from a result, the inverse of {@link #asCounts()}.
+     *
+     * @param counts a result's counts; kinds it lacks count 0
+     * @return the errors they hold
+     */
+    public static ErrorCounts of(Map<String, Long> counts) {
+        return new ErrorCounts(counts.getOrDefault("errors_connect", 0L), counts.getOrDefault("errors_read", 0L),
+                counts.getOrDefault("errors_write", 0L), counts.getOrDefault("errors_timeout", 0L),
+                counts.getOrDefault("errors_status", 0L));
+    }
+
     /** {@return wrk's "Socket errors": connect, read, write and timeout (not status)} */
     public long socketErrors() {
         return connect + read + write + timeout;

@@ -1,5 +1,6 @@
 package io.netbench.http;
 
+import io.netbench.core.ErrorCounts;
 import java.time.Duration;
 import org.HdrHistogram.Histogram;
 
@@ -15,8 +16,8 @@ public interface ProgressListener {
      *
      * @param elapsed time since the measured duration began
      * @param requests requests completed so far
-     * @param errors errors of every kind so far
+     * @param errors errors so far, by the step that failed
      * @param latencyInterval the latencies recorded since the last call, in nanoseconds
      */
-    void onSecond(Duration elapsed, long requests, long errors, Histogram latencyInterval);
+    void onSecond(Duration elapsed, long requests, ErrorCounts errors, Histogram latencyInterval);
 }

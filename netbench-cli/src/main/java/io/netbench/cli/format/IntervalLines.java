@@ -1,8 +1,10 @@
 package io.netbench.cli.format;
 
+import io.netbench.core.ErrorCounts;
 import io.netbench.core.Metric;
 import io.netbench.core.TestResult;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Per-interval report lines ({@code -i}), laid out as iperf3 lays them out: the interval in
@@ -32,7 +34,8 @@ public final class IntervalLines {
     }
 
     /**
-     * One wrk interval: {@code "  [  0.0-1.0 sec]  12.35k req/s  errors 0  p50 1.02ms  p99 3.40ms"}.
+     * One wrk interval: {@code "  [  0.0-1.0 sec]  12.35k req/s  errors 0  p50 1.02ms  p99 3.40ms"};
+     * errors, when there are some, by the step that failed: {@code errors 15 (connect 3, timeout 12)}.
      *
      * @param interval one of {@link TestResult#intervals()}
      * @return the line, without a line break
@@ -42,9 +45,17 @@ public final class IntervalLines {
                 .orElse("-");
         String p99 = interval.metric(Metric.LATENCY_P99).stream().mapToObj(n -> WrkFormat.time(n / 1000)).findFirst()
                 .orElse("-");
-        return String.format(Locale.ROOT, "  [%9s sec]  %8s req/s  errors %d  p50 %8s  p99 %8s", span(interval),
+        return String.format(Locale.ROOT, "  [%9s sec]  %8s req/s  errors %d%s  p50 %8s  p99 %8s", span(interval),
                 WrkFormat.metric(interval.metric(Metric.REQUESTS_PER_SEC).orElse(0)),
-                interval.counts().getOrDefault("errors", 0L), p50, p99);
+                interval.counts().getOrDefault("errors", 0L), errorKinds(interval), p50, p99);
+    }
+
+    /** {@code " (connect 3, timeout 12)"}: the kinds of error that happened, or nothing. */
+    private static String errorKinds(TestResult interval) {
+        String kinds = ErrorCounts.of(interval.counts()).asCounts().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey().substring("errors_".length()) + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return kinds.isEmpty() ? "" : " (" + kinds + ")";
     }
 
     private static String span(TestResult interval) {

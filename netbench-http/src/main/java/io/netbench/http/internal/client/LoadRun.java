@@ -109,7 +109,7 @@ final class LoadRun implements AutoCloseable {
         ErrorCounts errors = workers.stream().map(LoadWorker::errorsSoFar).reduce(ErrorCounts.NONE, ErrorCounts::plus);
         // In the closed loop only the measured series is recorded (wrk's correction comes at the end).
         LatencyRecorder recorded = options.rate() > 0 ? latency : uncorrected;
-        observers.progress().onSecond(Duration.ofNanos(System.nanoTime() - begin), requests, errors.total(),
+        observers.progress().onSecond(Duration.ofNanos(System.nanoTime() - begin), requests, errors,
                 recorded.interval());
     }
 
