@@ -44,7 +44,7 @@ final class HttpBenchHandler extends ChannelInboundHandlerAdapter {
     HttpBenchHandler(Responses responses, DelayTimers delays, ConnectionDeadlines deadline, HttpMetrics metrics) {
         this.metrics = metrics;
         this.responses = responses;
-        this.queue = new ResponseQueue(delays);
+        this.queue = new ResponseQueue(delays, metrics);
         this.deadline = deadline;
     }
 
@@ -140,7 +140,7 @@ final class HttpBenchHandler extends ChannelInboundHandlerAdapter {
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
         if (path.equals("/") && queue.direct(ctx)) { // the hot path: no recipe, no queue
-            ctx.write(responses.hello(persistence, head), ctx.voidPromise());
+            queue.write(ctx, responses.hello(persistence, head));
             if (close) {
                 queue.closeAfterFlush(ctx);
             }
@@ -161,7 +161,7 @@ final class HttpBenchHandler extends ChannelInboundHandlerAdapter {
     private void emit(ChannelHandlerContext ctx, Supplier<ByteBuf[]> render, boolean close) {
         if (queue.direct(ctx)) {
             for (ByteBuf part : render.get()) {
-                ctx.write(part, ctx.voidPromise());
+                queue.write(ctx, part);
             }
             if (close) {
                 queue.closeAfterFlush(ctx);

@@ -7,10 +7,11 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
 /**
- * The HTTP server's side of {@code /metrics}, counted by {@link ConnectionHandler} first in every
- * connection's pipeline: connections accepted and open, bytes in and out, and responses by status,
- * read off the status line of each response head as it is written (so the handler that answers
- * needs no counting of its own). A {@link LongAdder} add per read and per write; no allocation.
+ * The HTTP server's side of {@code /metrics}: connections accepted and open and bytes in, counted
+ * by {@link ConnectionHandler} first in every connection's pipeline; bytes out and responses by
+ * status, read off the status line of each response head as {@link ResponseQueue#write} writes it
+ * (so that what answers a request needs no counting of its own). A {@link LongAdder} add per read
+ * and per write; no allocation.
  */
 final class HttpMetrics {
     private static final int MAX_STATUS = 599;

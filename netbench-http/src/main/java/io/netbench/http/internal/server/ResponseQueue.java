@@ -21,6 +21,7 @@ final class ResponseQueue {
     static final int MAX_QUEUED = 1024;
 
     private final DelayTimers delays;
+    private final HttpMetrics metrics;
     /** Allocated at the first queued response: most connections never need one. */
     private ArrayDeque<Slot> slots;
     private boolean closing;
@@ -37,8 +38,15 @@ final class ResponseQueue {
         }
     }
 
-    ResponseQueue(DelayTimers delays) {
+    ResponseQueue(DelayTimers delays, HttpMetrics metrics) {
         this.delays = delays;
+        this.metrics = metrics;
+    }
+
+    /** Writes part of a response now (without a promise), counted in the server's {@link HttpMetrics}. */
+    void write(ChannelHandlerContext ctx, ByteBuf part) {
+        metrics.written(part);
+        ctx.write(part, ctx.voidPromise());
     }
 
     /** {@return whether a response may be written at once: nothing queued ahead of it, and the client reads} */
@@ -89,7 +97,7 @@ final class ResponseQueue {
                 && ctx.channel().isWritable()) {
             Slot slot = slots.poll();
             for (ByteBuf part : slot.render.get()) {
-                ctx.write(part, ctx.voidPromise());
+                write(ctx, part);
             }
             if (slot.close) {
                 closeAfterFlush(ctx);
