@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Where epoll should load and cannot (Netty's native library has nowhere to be unpacked, as in a
  * pod with a read-only root and no writable /tmp), every command says so with what to mount or
- * set, results record nio, and {@code --transport epoll} fails instead of falling back. Each
+ * set, results record nio, {@code --transport epoll} fails instead of falling back, and TLS runs
+ * on the JDK's engine instead of BoringSSL ({@code info} says so). Each
  * command runs in a JVM of its own whose native workdir cannot be created, even by root.
  */
 class NativeFallbackTest {
@@ -51,6 +52,7 @@ class NativeFallbackTest {
         assertWarns(info);
         assertTrue(info.out().contains("nio       available (default)"), info.out());
         assertTrue(info.out().contains("epoll     unavailable: Custom native workdir mkdirs failed"), info.out());
+        assertTrue(info.out().contains("\ntls:        JDK (BoringSSL did not load: "), "TLS falls back too: " + info.out());
     }
 
     @Test
