@@ -97,7 +97,9 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
     }
 
     /**
-     * {@return this result in the shape shared with qperf results, for JSON, reports and merging}
+     * {@return this result in the shape shared with qperf results, for JSON, reports and merging;
+     * over HTTPS its {@code tls} parameter names the client's TLS engine ({@link TlsEngine}), so that
+     * results of clients on different engines are not merged as one}
      *
      * @param transport the transport's name to record, e.g. "epoll"
      */
@@ -105,6 +107,9 @@ public record HttpLoadResult(URI uri, int threads, int connections, long rate, I
         TestResult.Builder b = TestResult.builder("wrk", "http").target(uri.toString()).transport(transport)
                 .start(start).duration(duration).param("threads", threads).param("connections", connections)
                 .param("rate", rate).count("requests", requests).count("read_bytes", bytes).net(net, null);
+        if ("https".equalsIgnoreCase(uri.getScheme())) { // the engine decides what a handshake costs the client
+            b.param("tls", TlsEngine.boringSsl() ? "BoringSSL" : "JDK");
+        }
         errors.asCounts().forEach(b::count);
         b.metric(Metric.REQUESTS_PER_SEC, requestsPerSecond()).metric(Metric.TRANSFER, bytesPerSecond())
                 .histogram("latency", latency.histogram()).histogram("uncorrected_latency", uncorrectedLatency.histogram())

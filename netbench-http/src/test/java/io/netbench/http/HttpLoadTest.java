@@ -1,6 +1,7 @@
 package io.netbench.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -62,6 +63,7 @@ class HttpLoadTest {
                             && received < r.net().end().field("bytes_received").orElseThrow(),
                     "the warm-up's bytes are not the test's: " + received + " vs " + r.bytes() + " " + r.net());
             assertTrue(r.toTestResult("epoll").localNet() != null, "in the JSON's result");
+            assertFalse(r.toTestResult("epoll").params().containsKey("tls"), "plain HTTP has no TLS engine");
         }
     }
 

@@ -34,6 +34,7 @@ class HttpsListenerTest {
                     .warmup(Duration.ofSeconds(2)).duration(Duration.ofMillis(500)).run();
             assertTrue(result.requests() > 10, result.toString());
             assertEquals(0, result.errors().total(), result.toString());
+            assertEquals("BoringSSL", result.toTestResult(transport.displayName()).params().get("tls"));
         }
     }
 
