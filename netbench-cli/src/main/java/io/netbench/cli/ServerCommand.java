@@ -199,7 +199,8 @@ final class ServerCommand implements Callable<Integer> {
             }
             if (!Environment.gc().startsWith("PS ")) {
                 err.printf("gc: %s, not the Parallel GC of the image and bin/netbench (-XX:+UseParallelGC): start"
-                        + " the servers you compare alike (G1 costs a server more CPU per request)%n", Environment.gc());
+                        + " the servers you compare alike (G1 costs a server more CPU per request)%n",
+                        Environment.gc());
             }
             err.flush();
             if (admin != null) {

@@ -66,7 +66,8 @@ final class WrkIntervals {
         double span = Math.max(1e-9, lastElapsed - from);
         TestResult.Builder b = TestResult.builder("wrk", "http").duration(Duration.ofNanos((long) (span * 1e9)))
                 .param("from_sec", round(from)).param("to_sec", round(lastElapsed))
-                .count("requests", lastRequests - requests).metric(Metric.REQUESTS_PER_SEC, (lastRequests - requests) / span);
+                .count("requests", lastRequests - requests)
+                .metric(Metric.REQUESTS_PER_SEC, (lastRequests - requests) / span);
         ErrorCounts failed = lastErrors.minus(errors);
         b.count("errors", failed.total());
         failed.asCounts().forEach(b::count);

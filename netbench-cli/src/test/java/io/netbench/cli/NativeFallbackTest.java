@@ -52,7 +52,8 @@ class NativeFallbackTest {
         assertWarns(info);
         assertTrue(info.out().contains("nio       available (default)"), info.out());
         assertTrue(info.out().contains("epoll     unavailable: Custom native workdir mkdirs failed"), info.out());
-        assertTrue(info.out().contains("\ntls:        JDK (BoringSSL did not load: "), "TLS falls back too: " + info.out());
+        assertTrue(info.out().contains("\ntls:        JDK (BoringSSL did not load: "),
+                "TLS falls back too: " + info.out());
     }
 
     @Test

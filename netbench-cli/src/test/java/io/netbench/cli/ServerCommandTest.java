@@ -106,7 +106,8 @@ class ServerCommandTest {
                     "-t", "1", "tcp_lat");
             assertEquals(0, qperf.exitCode(), qperf.err());
             assertTrue(Files.readString(log).contains("\ngc: Copy, MarkSweepCompact, not the Parallel GC of the"
-                    + " image and bin/netbench (-XX:+UseParallelGC)"), "a server unlike the image's says so: " + Files.readString(log));
+                    + " image and bin/netbench (-XX:+UseParallelGC)"), "a server unlike the image's says so: "
+                    + Files.readString(log));
             long begin = System.nanoTime();
             server.destroy();
             assertTrue(server.waitFor(3, TimeUnit.SECONDS), "not stopped within 3 s of SIGTERM");

@@ -1,9 +1,9 @@
 package io.netbench.cli;
 
+import static io.netbench.core.LatencyRecorder.newHistogram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netbench.core.ErrorCounts;
-import io.netbench.core.LatencyRecorder;
 import io.netbench.core.TestResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +16,10 @@ class WrkIntervalsTest {
     void eachIntervalCountsItsOwnErrorsByKindAndTheLastClosesWithTheRunsTotals() {
         List<TestResult> lines = new ArrayList<>();
         WrkIntervals intervals = new WrkIntervals(1, Duration.ofSeconds(3), lines::add);
-        intervals.onSecond(Duration.ofMillis(1000), 100, new ErrorCounts(2, 0, 0, 0, 0), LatencyRecorder.newHistogram());
-        intervals.onSecond(Duration.ofMillis(2000), 250, new ErrorCounts(2, 0, 0, 5, 1), LatencyRecorder.newHistogram());
-        TestResult.Builder run = TestResult.builder("wrk", "http").duration(Duration.ofSeconds(3)).count("requests", 400);
+        intervals.onSecond(Duration.ofMillis(1000), 100, new ErrorCounts(2, 0, 0, 0, 0), newHistogram());
+        intervals.onSecond(Duration.ofMillis(2000), 250, new ErrorCounts(2, 0, 0, 5, 1), newHistogram());
+        TestResult.Builder run = TestResult.builder("wrk", "http").duration(Duration.ofSeconds(3))
+                .count("requests", 400);
         new ErrorCounts(2, 1, 0, 7, 1).asCounts().forEach(run::count);
         List<TestResult> all = intervals.finish(run.build());
         assertEquals(all, lines, "each interval went to the sink as it closed");
