@@ -136,9 +136,10 @@ final class ServerCommand implements Callable<Integer> {
         TransportType type = transport.select(err);
         PrintWriter out = spec.commandLine().getOut();
         ServerMetrics metrics = new ServerMetrics(); // both servers count into it; /metrics on the HTTP port
+        String gc = Environment.gc();
         metrics.gauge("netbench_info", "This server: its version, transport and GC.", "version=\""
-                + Environment.netbenchVersion() + "\",transport=\"" + type.displayName() + "\",gc=\""
-                + Environment.gc() + "\"", () -> 1);
+                + Environment.netbenchVersion() + "\",transport=\"" + type.displayName() + "\",gc=\"" + gc + "\"",
+                () -> 1);
         QperfServer.Builder qperfOptions = QperfServer.builder().port(port).bindAddress(bind).transport(type)
                 .threads(threads).maxTime(Duration.ofSeconds(maxTime)).maxSessions(maxSessions).notices(err::println)
                 .handshakeTimeout(Duration.ofSeconds(handshakeSeconds))
@@ -197,10 +198,9 @@ final class ServerCommand implements Callable<Integer> {
                 err.printf("qperf: test buffers may hold %d MiB of direct memory together (--memory-budget)%n",
                         qperf.memoryBudget() >> 20);
             }
-            if (!Environment.gc().startsWith("PS ")) {
+            if (!gc.startsWith("PS ")) {
                 err.printf("gc: %s, not the Parallel GC of the image and bin/netbench (-XX:+UseParallelGC): start"
-                        + " the servers you compare alike (G1 costs a server more CPU per request)%n",
-                        Environment.gc());
+                        + " the servers you compare alike (G1 costs a server more CPU per request)%n", gc);
             }
             err.flush();
             if (admin != null) {

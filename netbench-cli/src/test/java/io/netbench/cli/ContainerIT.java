@@ -202,8 +202,9 @@ class ContainerIT {
         // launched (podman's own start-up included), only has to be well short of those 5 s on a loaded VM.
         assertTrue(exitMillis < 3000, exitMillis + " ms");
         Run logs = podman.exec("logs", RUNC);
-        assertTrue((logs.out() + logs.err()).contains("netbench server stopped"), logs.out() + logs.err());
-        assertFalse((logs.out() + logs.err()).contains("\ngc: "), "the entrypoint's GC is Parallel: " + logs.err());
+        String log = logs.out() + logs.err();
+        assertTrue(log.contains("netbench server stopped"), log);
+        assertFalse(log.contains("\ngc: "), "the entrypoint's GC is Parallel: " + log);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.netbench.core;
 
+import io.netbench.core.internal.Causes;
 import io.netbench.core.internal.NativeTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -166,13 +167,13 @@ public enum TransportType {
                 return EPOLL;
             }
             notice.accept(NativeWorkdir.epollExpected()
-                    ? "warning: epoll did not load (" + causeText(EPOLL) + "), so this process runs on nio, not on"
+                    ? "warning: epoll did not load (" + EPOLL.why() + "), so this process runs on nio, not on"
                             + " the data path of a host with epoll; " + NativeWorkdir.advice()
-                    : "notice: epoll transport unavailable (" + causeText(EPOLL) + "), using nio");
+                    : "notice: epoll transport unavailable (" + EPOLL.why() + "), using nio");
             return NIO;
         }
         if (!type.isAvailable()) {
-            throw new IllegalStateException("transport " + type.displayName + " is not available: " + causeText(type)
+            throw new IllegalStateException("transport " + type.displayName + " is not available: " + type.why()
                     + (type == EPOLL && NativeWorkdir.epollExpected() ? "; " + NativeWorkdir.advice() : ""));
         }
         return type;
@@ -180,18 +181,10 @@ public enum TransportType {
 
     /** {@return one line saying why this transport is unavailable, or {@code "available"}} */
     public String availabilityText() {
-        return isAvailable() ? "available" : "unavailable: " + causeText(this);
+        return isAvailable() ? "available" : "unavailable: " + why();
     }
 
-    private static String causeText(TransportType type) {
-        Throwable cause = type.unavailabilityCause();
-        if (cause == null) {
-            return "unknown cause";
-        }
-        while (cause.getCause() != null && cause.getMessage() == null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    private String why() {
+        return Causes.firstLine(unavailabilityCause());
     }
 }

@@ -1,5 +1,6 @@
 package io.netbench.http;
 
+import io.netbench.core.internal.Causes;
 import io.netty.handler.ssl.OpenSsl;
 
 /**
@@ -29,12 +30,6 @@ public final class TlsEngine {
         if (boringSsl()) {
             return OpenSsl.versionString();
         }
-        Throwable cause = OpenSsl.unavailabilityCause();
-        while (cause != null && cause.getCause() != null && cause.getMessage() == null) {
-            cause = cause.getCause();
-        }
-        String why = cause == null || cause.getMessage() == null ? "unknown cause"
-                : cause.getMessage().lines().findFirst().orElse("unknown cause");
-        return "JDK (BoringSSL did not load: " + why + ")";
+        return "JDK (BoringSSL did not load: " + Causes.firstLine(OpenSsl.unavailabilityCause()) + ")";
     }
 }
