@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
  * anything nor taken any of its pending response bytes for the idle timeout. <b>Request head</b>,
  * against slowloris: a head must arrive whole within its deadline, counted from its first bytes
  * to {@link #headReceived()}, as nginx's {@code client_header_timeout} (a byte a second is never
- * idle). {@link ConnectionHandler}, first in the pipeline, tells it of each read, whatever it
- * holds; the handler after the decoder says when a head is complete and when its request is done.
+ * idle). {@link HttpBenchHandler} tells it of each read, whatever it holds, when a head is
+ * complete and when its request is done.
  *
  * <p>Cheap per request and per connection, unlike Netty's {@code IdleStateHandler} (a promise and
  * a listener per write): a clock read per read, and one timer per connection that is never moved;

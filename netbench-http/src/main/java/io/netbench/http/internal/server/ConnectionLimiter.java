@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The server's connections open now, against its limit: {@link ConnectionHandler} closes one
+ * The server's connections open now, against its limit: {@link HttpBenchHandler} closes one
  * beyond the limit at once, and this says so in one line when the limit is first reached (and
  * again after it has been left), instead of letting a flood exhaust descriptors.
  */

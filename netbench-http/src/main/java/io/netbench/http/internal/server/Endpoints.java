@@ -22,11 +22,11 @@ final class Endpoints {
         if (path.equals("/healthz")) {
             return () -> new ByteBuf[] {responses.health(persistence, head)};
         }
-        long n = path.startsWith("/bytes/") ? HttpBenchHandler.number(path, "/bytes/", HttpBenchHandler.MAX_BYTES) : -1;
+        long n = path.startsWith("/bytes/") ? RequestChecks.number(path, "/bytes/", RequestChecks.MAX_BYTES) : -1;
         if (n >= 0) {
             return () -> bytes(responses, alloc, n, persistence, head);
         }
-        long code = path.startsWith("/status/") ? HttpBenchHandler.number(path, "/status/", 599) : -1;
+        long code = path.startsWith("/status/") ? RequestChecks.number(path, "/status/", 599) : -1;
         if (code >= 200) {
             return () -> new ByteBuf[] {responses.headOnly(alloc, (int) code, 0, persistence)};
         }

@@ -5,15 +5,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.SslContext;
 import java.util.function.Consumer;
 
 /**
- * The pipeline of an HTTP benchmark connection, three handlers: {@link ConnectionHandler} (the
- * connection limit, {@link HttpMetrics} and the idle and request-head {@link ConnectionDeadlines}),
- * the request decoder (header validation off, bounded line and header sizes) and
- * {@link HttpBenchHandler}; the server's {@code /delay} timer budget is shared by all connections.
+ * The pipeline of an HTTP benchmark connection, one handler: {@link HttpBenchHandler}, which
+ * decodes requests (header validation off, bounded line and header sizes), answers them and keeps
+ * the connection's accounts (the connection limit, {@link HttpMetrics}, the idle and request-head
+ * {@link ConnectionDeadlines}); the server's {@code /delay} timer budget is shared by all connections.
  * No response encoder and no aggregator: responses are pre-encoded bytes. Each connection joins
  * the server's group, so that closing the server closes it.
  */
@@ -56,8 +55,7 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     protected void initChannel(Channel ch) {
         connections.add(ch);
         ConnectionDeadlines deadlines = new ConnectionDeadlines(idleTimeoutMillis, headerTimeoutMillis);
-        ch.pipeline().addLast(new ConnectionHandler(deadlines, limiter, metrics), new HttpRequestDecoder(decoderConfig),
-                new HttpBenchHandler(responses, delays, deadlines, metrics));
+        ch.pipeline().addLast(new HttpBenchHandler(decoderConfig, responses, delays, deadlines, limiter, metrics));
     }
 
     /**

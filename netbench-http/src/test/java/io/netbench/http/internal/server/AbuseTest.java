@@ -9,7 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +24,8 @@ class AbuseTest {
     private final DelayTimers delays = new DelayTimers(5);
     /** Holds flushes while {@link #clientReads} is false: a client that does not read. */
     private boolean clientReads = true;
+    /** Reads the handler asked the transport for. */
+    private int reads;
 
     AbuseTest() {
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 4096));
@@ -35,14 +37,19 @@ class AbuseTest {
                     ctx.flush();
                 }
             }
-        }, connection(deadline), new HttpRequestDecoder(), new HttpBenchHandler(responses, delays, deadline,
-                new HttpMetrics(new io.netbench.core.ServerMetrics(), () -> 0)));
+
+            @Override
+            public void read(ChannelHandlerContext ctx) {
+                reads++;
+                ctx.read();
+            }
+        }, connection(deadline));
     }
 
-    /** The first handler of a connection, with these deadlines. */
-    private static ConnectionHandler connection(ConnectionDeadlines deadlines) {
-        return new ConnectionHandler(deadlines, new ConnectionLimiter(10, s -> { }),
-                new HttpMetrics(new io.netbench.core.ServerMetrics(), () -> 0));
+    /** The handler of a connection, with these deadlines. */
+    private HttpBenchHandler connection(ConnectionDeadlines deadlines) {
+        return new HttpBenchHandler(new HttpDecoderConfig(), responses, delays, deadlines,
+                new ConnectionLimiter(10, s -> { }), new HttpMetrics(new io.netbench.core.ServerMetrics(), () -> 0));
     }
 
     @AfterEach
@@ -72,6 +79,22 @@ class AbuseTest {
         String out = output();
         assertEquals(500, Outbound.count(out, "HTTP/1.1 200 OK"), "every response, once the client reads");
         assertTrue(ch.config().isAutoRead());
+    }
+
+    /** Netty's decoder reads again after a batch that held no whole request, even with reading off; the handler must not. */
+    @Test
+    void aClientThatDoesNotReadIsNotReadFromAgainUntilItReads() {
+        clientReads = false;
+        send("GET /bytes/100 HTTP/1.1\r\n\r\n".repeat(500));
+        assertFalse(ch.config().isAutoRead());
+        reads = 0;
+        send("GET / HTTP/1.1\r\n"); // part of a head, already on its way when reading stopped
+        assertEquals(0, reads, "asked the transport for more while the client does not read");
+        clientReads = true;
+        ch.flush();
+        assertTrue(ch.config().isAutoRead());
+        send("\r\n");
+        assertEquals(501, Outbound.count(output(), "HTTP/1.1 200 OK"));
     }
 
     @Test
