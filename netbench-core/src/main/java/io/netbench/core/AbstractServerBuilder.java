@@ -93,7 +93,8 @@ public abstract class AbstractServerBuilder<B extends AbstractServerBuilder<B>> 
      * Sets how long to warm the JIT up before listening. A server measured cold is measured partly
      * in the interpreter and while compiling, so it first serves clients inside this process, on a
      * loopback port of a server of its own with these options, for about this long (the HTTP
-     * server: until the rate they get is steady, at most this long); then it waits, at most 2 s,
+     * server: until the rate they get is steady, at most this long for each of its phases:
+     * keep-alive, a new connection per request, and over TLS with an HTTPS listener); then it waits, at most 2 s,
      * for the JIT to finish compiling what that queued. {@code netbench server} warms unless told
      * not to.
      *

@@ -45,8 +45,13 @@ import java.util.function.Consumer;
 public final class HttpBenchServer implements AutoCloseable {
     /** The default HTTP port. */
     public static final int DEFAULT_PORT = 8080;
-    /** Connections of the JIT warm-up: wrk's usual 100, enough to run the accept path too. */
+    /** Connections of the JIT warm-up's keep-alive rounds: wrk's usual 100. */
     private static final int WARMUP_CONNECTIONS = 100;
+    /**
+     * Connections of its rounds with a new connection per request: more than a listener accepts in
+     * one turn, so that the compiled accept loop has met its cap (a first burst of wrk's meets it).
+     */
+    private static final int WARMUP_CHURN_CONNECTIONS = 2 * ServerSkeleton.ACCEPTS_PER_TURN;
     /** One round of the JIT warm-up: its connections close at the end of each. */
     private static final Duration WARMUP_ROUND = Duration.ofMillis(500);
 
@@ -252,15 +257,23 @@ public final class HttpBenchServer implements AutoCloseable {
         }
 
         /**
-         * Plain GET / load from this process's HTTP client, {@value #WARMUP_CONNECTIONS} connections,
-         * in half-second rounds until its rate is steady ({@link WarmupRounds}); then, with an HTTPS
-         * listener, the same over TLS (unwarmed, its TLS path served a few hundred requests a second for
-         * its first ~15 s under load), against a server of this class on loopback.
+         * GET / load from this process's HTTP client in half-second rounds until its rate is steady
+         * ({@link WarmupRounds}): first with {@code Connection: close}, a new connection per request
+         * ({@value #WARMUP_CHURN_CONNECTIONS} connections), so that the accept, set-up and close
+         * paths (which keep-alive rounds run a few hundred times) are compiled here and not in a
+         * server's first large burst (there, 9,000 new connections after 2,000 met them
+         * half-compiled, with the compiler taking a third of the CPU, and the listen backlog drained
+         * at ~1,200 connections a second: wrk counted up to 1,500 timeouts); then keep-alive
+         * ({@value #WARMUP_CONNECTIONS} connections), last, as a benchmark's requests are. Then,
+         * with an HTTPS listener, keep-alive rounds over TLS (unwarmed, its TLS path served a few
+         * hundred requests a second for its first ~15 s under load), against a server of this class
+         * on loopback.
          */
         @Override
         protected void warm(Duration time) {
             try (Loopback server = new Loopback(transport(), threads())) {
-                rounds(time, server.uri());
+                rounds(time, server.uri(), true);
+                rounds(time, server.uri(), false);
             }
             if (httpsPort >= 0) {
                 Builder options = builder().port(0).bindAddress("127.0.0.1").httpsPort(0).threads(threads())
@@ -269,16 +282,19 @@ public final class HttpBenchServer implements AutoCloseable {
                     options.tls(tlsCertificate, tlsKey);
                 }
                 try (HttpBenchServer server = options.build()) {
-                    rounds(time, URI.create("https://localhost:" + server.httpsPort().getAsInt() + "/"));
+                    rounds(time, URI.create("https://localhost:" + server.httpsPort().getAsInt() + "/"), false);
                 }
             }
         }
 
-        private void rounds(Duration time, URI uri) {
+        private void rounds(Duration time, URI uri, boolean close) {
             try {
-                WarmupRounds.untilSteady(time, () -> HttpLoad.to(uri).insecure(true).threads(threads())
-                        .connections(Math.max(threads(), WARMUP_CONNECTIONS)).duration(WARMUP_ROUND)
-                        .transport(transport()).run().requestsPerSecond());
+                WarmupRounds.untilSteady(time, () -> {
+                    HttpLoad load = HttpLoad.to(uri).insecure(true).threads(threads()).duration(WARMUP_ROUND)
+                            .connections(Math.max(threads(), close ? WARMUP_CHURN_CONNECTIONS : WARMUP_CONNECTIONS))
+                            .transport(transport());
+                    return (close ? load.header("Connection: close") : load).run().requestsPerSecond();
+                });
             } catch (NetbenchException e) {
                 throw new IllegalStateException("JIT warm-up on loopback failed: " + e.getMessage(), e);
             }
