@@ -47,10 +47,7 @@ public final class HttpBenchServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
     /** Connections of the JIT warm-up's keep-alive rounds: wrk's usual 100. */
     private static final int WARMUP_CONNECTIONS = 100;
-    /**
-     * Connections of its rounds with a new connection per request: more than a listener accepts in
-     * one turn, so that the compiled accept loop has met its cap (a first burst of wrk's meets it).
-     */
+    /** Connections of its {@code Connection: close} rounds: above a listener's accepts per turn, as wrk's bursts. */
     private static final int WARMUP_CHURN_CONNECTIONS = 2 * ServerSkeleton.ACCEPTS_PER_TURN;
     /** One round of the JIT warm-up: its connections close at the end of each. */
     private static final Duration WARMUP_ROUND = Duration.ofMillis(500);
@@ -258,16 +255,13 @@ public final class HttpBenchServer implements AutoCloseable {
 
         /**
          * GET / load from this process's HTTP client in half-second rounds until its rate is steady
-         * ({@link WarmupRounds}): first with {@code Connection: close}, a new connection per request
-         * ({@value #WARMUP_CHURN_CONNECTIONS} connections), so that the accept, set-up and close
-         * paths (which keep-alive rounds run a few hundred times) are compiled here and not in a
-         * server's first large burst (there, 9,000 new connections after 2,000 met them
-         * half-compiled, with the compiler taking a third of the CPU, and the listen backlog drained
-         * at ~1,200 connections a second: wrk counted up to 1,500 timeouts); then keep-alive
-         * ({@value #WARMUP_CONNECTIONS} connections), last, as a benchmark's requests are. Then,
-         * with an HTTPS listener, keep-alive rounds over TLS (unwarmed, its TLS path served a few
-         * hundred requests a second for its first ~15 s under load), against a server of this class
-         * on loopback.
+         * ({@link WarmupRounds}): first with {@code Connection: close} over {@value #WARMUP_CHURN_CONNECTIONS}
+         * connections, so that the accept, set-up and close paths are compiled here and not in a
+         * server's first large burst (there, half-compiled, they let the listen backlog drain slowly
+         * enough for wrk to count timeouts: see the README); then keep-alive over
+         * {@value #WARMUP_CONNECTIONS}, last, as a benchmark's requests are; then, with an HTTPS
+         * listener, keep-alive rounds over TLS (unwarmed, its TLS path served a few hundred requests
+         * a second for its first ~15 s under load), against a server of this class on loopback.
          */
         @Override
         protected void warm(Duration time) {
