@@ -4,10 +4,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -160,12 +162,13 @@ final class HttpBenchHandler extends HttpRequestDecoder {
      * @return whether the request goes on
      */
     private boolean acceptable(ChannelHandlerContext ctx, HttpRequest r) {
-        int refusal = RequestChecks.refusal(r);
+        String expect = r.headers().get(HttpHeaderNames.EXPECT);
+        int refusal = RequestChecks.refusal(r, expect);
         if (refusal != 0) {
             refuse(ctx, refusal);
             return false;
         }
-        if (RequestChecks.expectsContinue(r)) {
+        if (expect != null && r.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             emit(ctx, () -> new ByteBuf[] {Unpooled.wrappedBuffer(CONTINUE)}, false);
         }
         return true;
@@ -183,8 +186,10 @@ final class HttpBenchHandler extends HttpRequestDecoder {
             if (close) {
                 queue.closeAfterFlush(ctx);
             }
-        } else if (delayMillis(path) >= 0) {
-            long ms = delayMillis(path);
+            return;
+        }
+        long ms = path.startsWith("/delay/") ? RequestChecks.number(path, "/delay/", RequestChecks.MAX_DELAY_MS) : -1;
+        if (ms >= 0) {
             if (!queue.addDelayed(ctx, ms, () -> new ByteBuf[] {responses.hello(persistence, head)}, close)) {
                 emit(ctx, () -> text(ctx, 503, "Service Unavailable: too many /delay timers\n", persistence, head),
                         close);
@@ -194,11 +199,6 @@ final class HttpBenchHandler extends HttpRequestDecoder {
         } else {
             emit(ctx, Endpoints.render(responses, ctx.alloc(), path, persistence, head), close);
         }
-    }
-
-    /** {@return the milliseconds of a {@code /delay/{ms}} path, or -1 for any other path} */
-    private static long delayMillis(String path) {
-        return path.startsWith("/delay/") ? RequestChecks.number(path, "/delay/", RequestChecks.MAX_DELAY_MS) : -1;
     }
 
     /** Writes a response now if nothing is ahead of it and the client reads, else queues its recipe. */

@@ -10,8 +10,8 @@ import java.util.function.IntSupplier;
  * The HTTP server's side of {@code /metrics}: connections accepted and open and bytes in, counted
  * by {@link HttpBenchHandler} as it reads; bytes out and responses by status, read off the status
  * line of each response head as {@link ResponseQueue#write} writes it (so that what answers a
- * request needs no counting of its own). A {@link LongAdder} add per read
- * and per write; no allocation.
+ * request needs no counting of its own). A {@link LongAdder} add per read and per write; no
+ * allocation.
  */
 final class HttpMetrics {
     private static final int MAX_STATUS = 599;

@@ -2,7 +2,6 @@ package io.netbench.http.internal.server;
 
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
@@ -34,19 +33,15 @@ final class RequestChecks {
      * {@return the status refusing a request head, or 0 to go on}: versions other than HTTP/1.x
      * (505), NUL bytes (400), expectations other than {@code 100-continue} (417), a body above
      * {@link #MAX_BODY} (413)
+     *
+     * @param expect its {@code Expect} header, or null
      */
-    static int refusal(HttpRequest r) {
+    static int refusal(HttpRequest r, String expect) {
         HttpVersion version = r.protocolVersion();
-        String expect = r.headers().get(HttpHeaderNames.EXPECT);
         return version.majorVersion() != 1 ? 505 : hasNul(r) ? 400
                 : expect != null && version.equals(HttpVersion.HTTP_1_1)
                         && !expect.equalsIgnoreCase(HttpHeaderValues.CONTINUE.toString()) ? 417
                 : HttpUtil.getContentLength(r, 0L) > MAX_BODY ? 413 : 0;
-    }
-
-    /** {@return whether an HTTP/1.1 request (not refused) waits for {@code 100 Continue} before its body} */
-    static boolean expectsContinue(HttpRequest r) {
-        return r.protocolVersion().equals(HttpVersion.HTTP_1_1) && r.headers().contains(HttpHeaderNames.EXPECT);
     }
 
     static boolean hasNul(HttpRequest r) {
