@@ -53,4 +53,13 @@ class HttpMetricsTest {
             ch.finishAndReleaseAll();
         }
     }
+
+    /** The 200s' counter exists before the first response (so that creating it is not a first-burst surprise). */
+    @Test
+    void theOkCounterIsThereFromTheStart() {
+        ServerMetrics metrics = new ServerMetrics();
+        new HttpMetrics(metrics, () -> 0);
+        assertTrue(metrics.prometheusText().contains("\nnetbench_http_responses_total{code=\"200\"} 0\n"),
+                metrics.prometheusText());
+    }
 }
