@@ -119,8 +119,8 @@ final class LoadWorker {
         if (stopping) {
             return;
         }
-        Bootstrap bootstrap = new Bootstrap().group(loop).channel(plan.transport().socketChannelType())
-                .option(ChannelOption.TCP_NODELAY, true);
+        // no TCP_NODELAY option: Netty turns Nagle off on every socket channel it makes (TransportTypeTest)
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(plan.transport().socketChannelType());
         if (plan.transport() == TransportType.EPOLL) {
             // Level-triggered like wrk's event loop: edge-triggered epoll costs one more read()
             // (returning EAGAIN) after every response.

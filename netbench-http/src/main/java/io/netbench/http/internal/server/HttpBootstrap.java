@@ -29,7 +29,9 @@ public final class HttpBootstrap {
                 .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, ServerSkeleton.acceptInBatches())
                 .handler(new AcceptBackoff("http", "raise the fd limit, ulimit -n, or lower --max-connections", notices))
-                .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer);
+                // no TCP_NODELAY child option: Netty turns Nagle off on every socket channel it makes
+                // (TransportTypeTest), and setting it again was a second setsockopt per connection
+                .childHandler(initializer);
         if (transport == TransportType.EPOLL) {
             // Level-triggered: edge-triggered epoll costs one more read() (EAGAIN) per request batch.
             b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
