@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netbench.core.internal.SystemCounters;
 import io.netbench.core.testing.LiveThreads;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link HttpBenchServer.Builder#jitWarmup}: served on a loopback port of its own before the real one listens. */
@@ -15,9 +17,14 @@ class HttpServerWarmupTest {
     void warmsInRoundsOnItsOwnPortOnceThenListens() throws Exception {
         HttpBenchServer.Builder options = HttpBenchServer.builder().bindAddress("127.0.0.1").port(0).threads(1)
                 .jitWarmup(Duration.ofSeconds(3));
+        Map<String, Long> before = SystemCounters.now();
         long begin = System.nanoTime();
         options.warmUp();
         assertTrue(System.nanoTime() - begin >= 1_500_000_000L, "fewer than three half-second rounds");
+        // Its Connection: close rounds open every one of their 512 connections again for each request, at least
+        // three rounds of it; keep-alive rounds alone would open 100 a round.
+        long accepted = SystemCounters.delta(before, SystemCounters.now()).getOrDefault("Tcp.PassiveOpens", -1L);
+        assertTrue(accepted >= 3 * 512, "the warm-up accepted " + accepted + " connections, not a churn's");
         assertEquals(0, LiveThreads.named("netbench-http", "netbench-wrk"), "the warm-up's server or client is still running");
         begin = System.nanoTime();
         try (HttpBenchServer server = options.build()) {
