@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Connection storms (#23): the real wrk -t2 opening -c2000 and -c9000 connections at once against
 # nginx (1 worker, backlog 4096) and netbench server --threads 1, taking turns for ROUNDS rounds;
-# the netbench server is fresh (just warmed up) for its first burst. Per run: req/s, wrk's
+# the netbench server is fresh (just warmed up) for its first burst. A third load, 2000/close, is a
+# storm that never ends: -c2000 with "Connection: close", a new connection for every request, so
+# that its req/s and CPU per request are what a server spends per connection. Per run: req/s, wrk's
 # timeouts and connect errors, the slowest /healthz on netbench's admin port and on the loaded
 # port itself (curl every 0.2 s during the burst, "fail" past 2 s; nginx answers its own /healthz
 # with the Hello body), and each server's RSS growth per open connection (mid-burst; the first
@@ -36,7 +38,8 @@ probe() {
 }
 # run TARGET PORT CONNS: one wrk burst; prints "req/s timeouts connect-errors admin-ms http-ms rss-per-conn-bytes cpu-us-per-request"
 run() {
-  local name=$1 port=$2 c=$3 out a=- h=- per=- base mid pid=$NGW cpu0 second=$2
+  local name=$1 port=$2 c=${3%/close} out a=- h=- per=- base mid pid=$NGW cpu0 second=$2 header=()
+  [ "$c" != "$3" ] && header=(-H "Connection: close")
   [ "$name" = netbench ] && pid=$NBPID && second=$AP
   cpu0=$(ticks "$pid")
   base=$(rss_kb "$pid")
@@ -45,7 +48,7 @@ run() {
   # share the machine equally with each (nginx has no admin port: its second probe is not shown).
   probe "$second" > "$PROBE_FLAG.a" &
   probe "$port" > "$PROBE_FLAG.h" &
-  wrk -t2 -c"$c" -d"$D" --timeout 2s "http://127.0.0.1:$port/" > "$PROBE_FLAG.w" &
+  wrk -t2 -c"$c" -d"$D" --timeout 2s "${header[@]}" "http://127.0.0.1:$port/" > "$PROBE_FLAG.w" &
   local w=$!
   sleep "$(awk -v d="${D%s}" 'BEGIN { print d * 0.7 }')"
   mid=$(rss_kb "$pid"); open=$(ss -Htn state established "( sport = :$port )" | wc -l)
@@ -63,24 +66,26 @@ run() {
     'BEGIN { if (n > 0) printf "%.1f", t * 1e6 / hz / n; else print "-" }')
   echo "$rps $to $ce $a $h $per $us"
 }
-declare -A RPS RATIOS
+declare -A RPS RATIOS CPU
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "wrk -t2 -d$D --timeout 2s, nginx (1 worker) vs netbench server --threads 1, $ROUNDS rounds, $(nproc) CPUs"
-printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s %10s\n" round conns server req/s timeouts connerr admin-ms http-ms rss/conn cpu-us/req
+printf "%-5s %-10s %-9s %11s %8s %8s %9s %9s %10s %10s\n" round conns server req/s timeouts connerr admin-ms http-ms rss/conn cpu-us/req
 for r in $(seq "$ROUNDS"); do
-  for c in 2000 9000; do
+  for c in 2000 9000 2000/close; do
     order="netbench nginx"; [ $((r % 2)) -eq 0 ] && order="nginx netbench"
     for s in $order; do
       port=$NG; [ "$s" = netbench ] && port=$NB
       read -r rps to ce a h per us <<<"$(run "$s" "$port" "$c")"
-      printf "%-5s %-6s %-9s %11s %8s %8s %9s %9s %10s %10s\n" "$r" "$c" "$s" "$rps" "$to" "$ce" "$a" "$h" "$per" "$us"
-      RPS[$s]=$rps
+      printf "%-5s %-10s %-9s %11s %8s %8s %9s %9s %10s %10s\n" "$r" "$c" "$s" "$rps" "$to" "$ce" "$a" "$h" "$per" "$us"
+      RPS[$s]=$rps; CPU[$c $s]="${CPU[$c $s]:-} $us"
       sleep 1
     done
     RATIOS[$c]="${RATIOS[$c]:-} $(ratio "${RPS[netbench]}" "${RPS[nginx]}")"
   done
 done
-for c in 2000 9000; do
-  echo "req/s netbench/nginx at -c$c by round:${RATIOS[$c]}, median $(tr ' ' '\n' <<<"${RATIOS[$c]}" | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+for c in 2000 9000 2000/close; do
+  echo "req/s netbench/nginx at -c$c by round:${RATIOS[$c]}, median $(median "${RATIOS[$c]}");" \
+    "CPU us per request, medians: netbench $(median "${CPU[$c netbench]}"), nginx $(median "${CPU[$c nginx]}")"
 done
 # Memory: a second, fresh server (no burst has grown its allocator yet), measured idle and mid-burst
 # by its own /metrics after a full GC (jcmd), so only what stays alive counts. Its heap is fixed and
