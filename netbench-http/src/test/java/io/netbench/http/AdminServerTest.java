@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netbench.core.TransportType;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,9 @@ class AdminServerTest {
 
     @Test
     void healthIsUnavailableUntilReadyThenOk() throws Exception {
-        try (AdminServer admin = AdminServer.start("127.0.0.1", 0, TransportType.defaultType())) {
+        int port;
+        try (AdminServer admin = AdminServer.start("127.0.0.1", 0)) {
+            port = admin.port();
             HttpResponse<String> warming = get(admin, "GET", "/healthz");
             assertEquals(503, warming.statusCode());
             assertEquals("warming up\n", warming.body());
@@ -37,16 +40,17 @@ class AdminServerTest {
             assertEquals(404, get(admin, "GET", "/").statusCode());
             assertEquals(404, get(admin, "POST", "/healthz").statusCode());
         }
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(), "still listening after close");
     }
 
     @Test
     void badOptionsAndTakenPortsAreNamed() throws Exception {
         IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
-                () -> AdminServer.start(null, 70000, TransportType.defaultType()));
+                () -> AdminServer.start(null, 70000));
         assertEquals("admin port 70000: expected a port 0..65535", port.getMessage());
-        try (AdminServer first = AdminServer.start("127.0.0.1", 0, TransportType.defaultType())) {
+        try (AdminServer first = AdminServer.start("127.0.0.1", 0)) {
             IllegalStateException taken = assertThrows(IllegalStateException.class,
-                    () -> AdminServer.start("127.0.0.1", first.port(), TransportType.defaultType()));
+                    () -> AdminServer.start("127.0.0.1", first.port()));
             assertTrue(taken.getMessage().startsWith("cannot listen on admin 127.0.0.1:" + first.port() + ": "),
                     taken.getMessage());
         }
