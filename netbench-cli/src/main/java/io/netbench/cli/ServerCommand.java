@@ -160,7 +160,7 @@ final class ServerCommand implements Callable<Integer> {
         if (tlsCert != null) {
             httpOptions.tls(tlsCert, tlsKey);
         }
-        AdminServer admin = adminPort == null ? null : AdminServer.start(bind, adminPort);
+        AdminServer admin = adminPort == null ? null : AdminServer.start(bind, adminPort, type, err::println);
         QperfServer qperf = null;
         HttpBenchServer http = null;
         try {

@@ -1,9 +1,11 @@
 package io.netbench.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.netbench.core.Ports;
+import io.netbench.core.TransportType;
 import io.netbench.core.internal.ServerSkeleton;
+import io.netbench.http.internal.server.HttpBootstrap;
+import io.netbench.http.internal.server.HttpServerInitializer;
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,26 +13,28 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * The admin port of a netbench server process: {@code /healthz} for Kubernetes probes, served by a
- * thread of its own. A probe on the HTTP port under load would wait behind a storm of new
+ * The admin port of a netbench server process: {@code /healthz} for Kubernetes probes, served on
+ * an event loop of its own. A probe on the HTTP port under load would wait behind a storm of new
  * connections (a {@code wrk -c20000} start fills the accept queue and the event loops for
  * seconds) and the pod would leave its Service mid-run; here it waits for nothing.
- *
- * <p>It is the JDK's own HTTP server ({@code com.sun.net.httpserver}), not Netty, on purpose: a
- * probe served by a Netty pipeline runs through the same Netty methods as the benchmark's
- * connections, with handler classes they have not seen, and the JIT throws away the code it
- * compiled for the benchmark pipeline alone: a probe every 0.2 s during a fresh server's first
- * {@code wrk -c2000} burst cost it 20–60 % more CPU per request (see the README). The JDK's
- * server shares no code with that path.
  *
  * <p>{@code /healthz} (GET or HEAD) answers {@code 503 warming up} until {@link #ready()} (the
  * server process calls it once its listeners are up, after the JIT warm-up), then {@code 200 ok}.
  * Anything else is {@code 404}.
  *
+ * <p>Its connections have the HTTP benchmark port's own handler and defences (request-head and
+ * idle deadlines, bounded heads, a connection limit), answering {@code /healthz} alone. Not a
+ * pipeline of Netty's HTTP codec and handlers of its own: probes through those ran the Netty
+ * methods of the benchmark's path with handler classes the warm-up never showed them, and the JIT
+ * threw away the code it had compiled for the benchmark, during a fresh server's first burst (see
+ * the README). Not the JDK's HTTP server either: it reads a request on its one dispatcher thread,
+ * so a client that sends half a request stops every probe.
+ *
  * <pre>{@code
- * try (AdminServer admin = AdminServer.start(null, 19766)) {
+ * try (AdminServer admin = AdminServer.start(null, 19766, TransportType.defaultType(), System.err::println)) {
  *     // warm up, start the listeners...
  *     admin.ready();
  * }
@@ -39,13 +43,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AdminServer implements AutoCloseable {
     private static final byte[] WARM_UP_REQUEST = "GET /healthz HTTP/1.1\r\nHost: admin\r\nConnection: close\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
-    /** Probes come one at a time; a burst of them waits in the kernel's queue, not refused. */
-    private static final int BACKLOG = 128;
-    private final HttpServer server;
-    private final AtomicBoolean ready = new AtomicBoolean();
+    private final ServerSkeleton skeleton;
+    private final HttpServerInitializer initializer;
+    private final Channel listener;
+    private final AtomicBoolean ready;
 
-    private AdminServer(HttpServer server) {
-        this.server = server;
+    private AdminServer(ServerSkeleton skeleton, HttpServerInitializer initializer, Channel listener,
+                        AtomicBoolean ready) {
+        this.skeleton = skeleton;
+        this.initializer = initializer;
+        this.listener = listener;
+        this.ready = ready;
     }
 
     /**
@@ -53,49 +61,35 @@ public final class AdminServer implements AutoCloseable {
      *
      * @param bindAddress the address to listen on, {@code null} for all
      * @param port the port, 0 for any free one
+     * @param transport the event loop's transport
+     * @param notices receives one line when accepting fails or the admin connection limit is reached
      * @return the running admin server, not ready yet
      * @throws IllegalArgumentException for a port out of range or an address that does not resolve
      * @throws IllegalStateException if the port cannot be bound, naming the address
      */
-    public static AdminServer start(String bindAddress, int port) {
+    public static AdminServer start(String bindAddress, int port, TransportType transport, Consumer<String> notices) {
         Ports.checkListen("admin port", port);
         InetAddress bind = resolve(bindAddress);
-        HttpServer server;
+        AtomicBoolean ready = new AtomicBoolean();
+        ServerSkeleton skeleton = new ServerSkeleton(transport, 1, "netbench-admin");
+        HttpServerInitializer initializer = HttpServerInitializer.admin(skeleton.group().next(),
+                skeleton.connections(), ready::get, notices);
         try {
-            server = HttpServer.create(bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port),
-                    BACKLOG);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on admin " + ServerSkeleton.describe(bind, port) + ": "
-                    + e.getMessage(), e);
-        }
-        AdminServer admin = new AdminServer(server);
-        server.createContext("/", admin::answer);
-        server.start();
-        admin.warmUp(bind);
-        return admin;
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            boolean head = method.equals("HEAD");
-            boolean health = exchange.getRequestURI().getRawPath().equals("/healthz") && (head || method.equals("GET"));
-            boolean up = ready.get();
-            int status = !health ? 404 : up ? 200 : 503;
-            byte[] body = (!health ? "not found\n" : up ? "ok\n" : "warming up\n").getBytes(StandardCharsets.US_ASCII);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(status, head ? -1 : body.length);
-            if (!head) {
-                exchange.getResponseBody().write(body);
-            }
+            Channel listener = skeleton.bind(HttpBootstrap.create(skeleton.group(), transport, initializer, notices),
+                    bind, port, "admin");
+            AdminServer admin = new AdminServer(skeleton, initializer, listener, ready);
+            admin.warmUp(bind);
+            return admin;
+        } catch (IllegalStateException e) { // the skeleton closed itself
+            initializer.close();
+            throw e;
         }
     }
 
     /**
      * One {@code /healthz} from this process, so that the first probe does not load and interpret
-     * the path (with Netty here, that took 49 ms on an idle machine and 188 ms during a fresh
-     * server's first {@code wrk -c2000} burst, against 2 ms after). Best effort: a failure here
-     * shows in the probes.
+     * the path: that took 49 ms on an idle machine and 188 ms during a fresh server's first
+     * {@code wrk -c2000} burst, against 2 ms after. Best effort: a failure here shows in the probes.
      */
     private void warmUp(InetAddress bind) {
         InetAddress target = bind == null || bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bind;
@@ -126,12 +120,13 @@ public final class AdminServer implements AutoCloseable {
 
     /** {@return the port the admin server listens on} */
     public int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     /** Stops listening and closes its connections. */
     @Override
     public void close() {
-        server.stop(0);
+        skeleton.close();
+        initializer.close();
     }
 }

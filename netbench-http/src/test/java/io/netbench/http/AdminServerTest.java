@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netbench.core.TransportType;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +27,7 @@ class AdminServerTest {
     @Test
     void healthIsUnavailableUntilReadyThenOk() throws Exception {
         int port;
-        try (AdminServer admin = AdminServer.start("127.0.0.1", 0)) {
+        try (AdminServer admin = AdminServer.start("127.0.0.1", 0, TransportType.defaultType(), notice -> { })) {
             port = admin.port();
             HttpResponse<String> warming = get(admin, "GET", "/healthz");
             assertEquals(503, warming.statusCode());
@@ -43,14 +45,26 @@ class AdminServerTest {
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(), "still listening after close");
     }
 
+    /** A probe is answered while other clients hold half a request, or nothing, open (a blocking server stalls). */
+    @Test
+    void aClientWithHalfARequestDoesNotHoldUpProbes() throws Exception {
+        try (AdminServer admin = AdminServer.start("127.0.0.1", 0, TransportType.defaultType(), notice -> { });
+             Socket half = new Socket("127.0.0.1", admin.port());
+             Socket silent = new Socket("127.0.0.1", admin.port())) {
+            admin.ready();
+            half.getOutputStream().write("GET /hea".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(200, get(admin, "GET", "/healthz").statusCode()); // get() gives up after 5 s
+        }
+    }
+
     @Test
     void badOptionsAndTakenPortsAreNamed() throws Exception {
         IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
-                () -> AdminServer.start(null, 70000));
+                () -> AdminServer.start(null, 70000, TransportType.defaultType(), notice -> { }));
         assertEquals("admin port 70000: expected a port 0..65535", port.getMessage());
-        try (AdminServer first = AdminServer.start("127.0.0.1", 0)) {
+        try (AdminServer first = AdminServer.start("127.0.0.1", 0, TransportType.defaultType(), notice -> { })) {
             IllegalStateException taken = assertThrows(IllegalStateException.class,
-                    () -> AdminServer.start("127.0.0.1", first.port()));
+                    () -> AdminServer.start("127.0.0.1", first.port(), TransportType.defaultType(), notice -> { }));
             assertTrue(taken.getMessage().startsWith("cannot listen on admin 127.0.0.1:" + first.port() + ": "),
                     taken.getMessage());
         }

@@ -2,11 +2,12 @@ package io.netbench.http.internal.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.HttpMethod;
 import java.util.function.Supplier;
 
 /**
  * The endpoints other than {@code /} and {@code /delay/{ms}}, as recipes: {@code /healthz},
- * {@code /bytes/{n}}, {@code /status/{code}}, and 404 for anything else. A recipe renders when its
+ * {@code /bytes/{n}}, {@code /status/{code}}, and 404 for anything else; and the admin port's. A recipe renders when its
  * response's turn comes, so a queued response costs no buffers until it can be written.
  */
 final class Endpoints {
@@ -31,6 +32,19 @@ final class Endpoints {
             return () -> new ByteBuf[] {responses.headOnly(alloc, (int) code, 0, persistence)};
         }
         return () -> new ByteBuf[] {responses.text(alloc, 404, "Not Found\n", persistence, head)};
+    }
+
+    /**
+     * {@return the admin port's recipe for {@code path}: {@code /healthz} (GET or HEAD) answers
+     * {@code 200 ok} once the server is {@code ready}, {@code 503 warming up} before; anything else 404}
+     */
+    static Supplier<ByteBuf[]> admin(Responses responses, ByteBufAllocator alloc, String path, HttpMethod method,
+                                     boolean ready, Persistence persistence, boolean head) {
+        if (!path.equals("/healthz") || !(head || method.equals(HttpMethod.GET))) {
+            return () -> new ByteBuf[] {responses.text(alloc, 404, "not found\n", persistence, head)};
+        }
+        return ready ? () -> new ByteBuf[] {responses.health(persistence, head)}
+                : () -> new ByteBuf[] {responses.text(alloc, 503, "warming up\n", persistence, head)};
     }
 
     /** The head, then the body as slices of one shared 64 KiB buffer: no copy, bounded count. */

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +40,11 @@ import java.util.function.Supplier;
  * medians of 5 rounds taking turns; nginx 2.77); with them as one inbound-only handler, user CPU
  * per request at -c2000 went from 2.95 to 2.76 us, req/s from 0.95 to 1.01 of nginx's (medians of
  * 7 rounds). The decoder itself, answering in place, for the same reason: see the README.
+ *
+ * <p>The admin port's connections have this handler too, answering {@code /healthz} alone
+ * ({@link Endpoints#admin}): with a pipeline of other classes, each early probe sent Netty code
+ * that the warm-up had compiled for this handler alone back to be compiled again (see
+ * {@code AdminServer}).
  */
 final class HttpBenchHandler extends HttpRequestDecoder {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -48,6 +54,8 @@ final class HttpBenchHandler extends HttpRequestDecoder {
     private final ConnectionDeadlines deadline;
     private final ConnectionLimiter limiter;
     private final HttpMetrics metrics;
+    /** On the admin port, whether the server is ready; {@code null} on a benchmark port. */
+    private final BooleanSupplier adminReady;
     private HttpRequest request;
     /** Counted by the limiter (within the limit or not), and so to be released when it closes. */
     private boolean counted;
@@ -59,10 +67,12 @@ final class HttpBenchHandler extends HttpRequestDecoder {
      * @param deadline this connection's idle and request-head deadlines
      * @param limiter the server's connection limit
      * @param metrics the server's HTTP counts
+     * @param adminReady on the admin port, whether the server is ready; {@code null} on a benchmark port
      */
     HttpBenchHandler(HttpDecoderConfig decoder, Responses responses, DelayTimers delays, ConnectionDeadlines deadline,
-                     ConnectionLimiter limiter, HttpMetrics metrics) {
+                     ConnectionLimiter limiter, HttpMetrics metrics, BooleanSupplier adminReady) {
         super(decoder);
+        this.adminReady = adminReady;
         this.metrics = metrics;
         this.responses = responses;
         this.queue = new ResponseQueue(delays, metrics);
@@ -181,6 +191,11 @@ final class HttpBenchHandler extends HttpRequestDecoder {
         String uri = r.uri();
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
+        if (adminReady != null) {
+            emit(ctx, Endpoints.admin(responses, ctx.alloc(), path, r.method(), adminReady.getAsBoolean(), persistence,
+                    head), close);
+            return;
+        }
         if (path.equals("/") && queue.direct(ctx)) { // the hot path: no recipe, no queue
             queue.write(ctx, responses.hello(persistence, head));
             if (close) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +20,8 @@ import java.util.function.Consumer;
 public final class HttpServerInitializer extends ChannelInitializer<Channel> implements AutoCloseable {
     /** {@code /delay} timers pending at once over all connections (a few hundred bytes each): beyond, 503. */
     static final int MAX_DELAYS = 100_000;
+    /** Admin connections open at once: probes come a few at a time. */
+    private static final int ADMIN_CONNECTIONS = 256;
     private final Responses responses;
     private final ConnectionLimiter limiter;
     private final long idleTimeoutMillis;
@@ -27,6 +30,8 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     private final HttpDecoderConfig decoderConfig;
     private final ChannelGroup connections;
     private final HttpMetrics metrics;
+    /** On the admin port, whether the server is ready; {@code null} on a benchmark port. */
+    private final BooleanSupplier adminReady;
 
     /**
      * @param refresher runs the once-a-second Date refresh
@@ -41,6 +46,15 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     public HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, ChannelGroup connections,
                                  int maxConnections, long idleTimeoutMillis, int maxHeaderSize,
                                  long headerTimeoutMillis, Consumer<String> notices, ServerMetrics metrics) {
+        this(refresher, connections, maxConnections, idleTimeoutMillis, maxHeaderSize, headerTimeoutMillis, notices,
+                metrics, null);
+    }
+
+    private HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, ChannelGroup connections,
+                                  int maxConnections, long idleTimeoutMillis, int maxHeaderSize,
+                                  long headerTimeoutMillis, Consumer<String> notices, ServerMetrics metrics,
+                                  BooleanSupplier adminReady) {
+        this.adminReady = adminReady;
         this.connections = connections;
         this.responses = new Responses(refresher);
         this.limiter = new ConnectionLimiter(maxConnections, notices);
@@ -51,11 +65,30 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
                 .setMaxHeaderSize(maxHeaderSize).setMaxChunkSize(64 * 1024).setValidateHeaders(false);
     }
 
+    /**
+     * The admin port's pipeline: {@code /healthz} alone ({@code 503} until {@code ready}), with the
+     * benchmark port's classes and its defences (idle and request-head deadlines, bounded heads, a
+     * connection limit), counted in a registry of its own that nothing serves.
+     *
+     * @param refresher runs the once-a-second Date refresh
+     * @param connections the admin server's connections, which each new one joins
+     * @param ready whether the server is ready
+     * @param notices receives one line when the connection limit is reached
+     * @return the initializer
+     */
+    public static HttpServerInitializer admin(io.netty.util.concurrent.EventExecutor refresher,
+                                              ChannelGroup connections, BooleanSupplier ready,
+                                              Consumer<String> notices) {
+        return new HttpServerInitializer(refresher, connections, ADMIN_CONNECTIONS, 60_000, 8192, 10_000, notices,
+                new ServerMetrics(), ready);
+    }
+
     @Override
     protected void initChannel(Channel ch) {
         connections.add(ch);
         ConnectionDeadlines deadlines = new ConnectionDeadlines(idleTimeoutMillis, headerTimeoutMillis);
-        ch.pipeline().addLast(new HttpBenchHandler(decoderConfig, responses, delays, deadlines, limiter, metrics));
+        ch.pipeline().addLast(new HttpBenchHandler(decoderConfig, responses, delays, deadlines, limiter, metrics,
+                adminReady));
     }
 
     /**

@@ -49,7 +49,7 @@ class AbuseTest {
     /** The handler of a connection, with these deadlines. */
     private HttpBenchHandler connection(ConnectionDeadlines deadlines) {
         return new HttpBenchHandler(new HttpDecoderConfig(), responses, delays, deadlines,
-                new ConnectionLimiter(10, s -> { }), new HttpMetrics(new io.netbench.core.ServerMetrics(), () -> 0));
+                new ConnectionLimiter(10, s -> { }), new HttpMetrics(new io.netbench.core.ServerMetrics(), () -> 0), null);
     }
 
     @AfterEach
