@@ -75,8 +75,8 @@ public final class AdminServer implements AutoCloseable {
         HttpServerInitializer initializer = HttpServerInitializer.admin(skeleton.group().next(),
                 skeleton.connections(), ready::get, notices);
         try {
-            Channel listener = skeleton.bind(HttpBootstrap.create(skeleton.group(), transport, initializer, notices),
-                    bind, port, "admin");
+            Channel listener = skeleton.bind(HttpBootstrap.create(skeleton.group(), transport, initializer, "admin",
+                    "raise the fd limit, ulimit -n", notices), bind, port, "admin");
             AdminServer admin = new AdminServer(skeleton, initializer, listener, ready);
             admin.warmUp(bind);
             return admin;

@@ -13,6 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class AdminServerTest {
@@ -54,6 +57,28 @@ class AdminServerTest {
             admin.ready();
             half.getOutputStream().write("GET /hea".getBytes(StandardCharsets.US_ASCII));
             assertEquals(200, get(admin, "GET", "/healthz").statusCode()); // get() gives up after 5 s
+        }
+    }
+
+    /** Past its 256 connections the admin port closes new ones, and says so as the admin port, not as --max-connections. */
+    @Test
+    void aFloodOfConnectionsIsLimitedAndNamedAsTheAdminPorts() throws Exception {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        List<Socket> flood = new ArrayList<>();
+        try (AdminServer admin = AdminServer.start("127.0.0.1", 0, TransportType.defaultType(), notices::add)) {
+            for (int i = 0; i < 300; i++) {
+                flood.add(new Socket("127.0.0.1", admin.port()));
+            }
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (notices.isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of("admin: connection limit 256 reached; closing new connections (a client floods the"
+                    + " admin port: probes come a few at a time)"), notices);
+        } finally {
+            for (Socket s : flood) {
+                s.close();
+            }
         }
     }
 

@@ -11,12 +11,22 @@ import java.util.function.Consumer;
  */
 final class ConnectionLimiter {
     private final int max;
+    private final String name;
+    private final String advice;
     private final Consumer<String> notices;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean atLimit = new AtomicBoolean();
 
-    ConnectionLimiter(int max, Consumer<String> notices) {
+    /**
+     * @param max connections beyond this are refused
+     * @param name what listens, for the notice, e.g. "http"
+     * @param advice what to do about it, for the notice
+     * @param notices receives one line when the limit is reached
+     */
+    ConnectionLimiter(int max, String name, String advice, Consumer<String> notices) {
         this.max = max;
+        this.name = name;
+        this.advice = advice;
         this.notices = notices;
     }
 
@@ -28,8 +38,8 @@ final class ConnectionLimiter {
     boolean admit() {
         if (open.incrementAndGet() > max) {
             if (atLimit.compareAndSet(false, true)) {
-                notices.accept("http: connection limit " + max + " reached; closing new connections"
-                        + " (raise --max-connections)");
+                notices.accept(name + ": connection limit " + max + " reached; closing new connections (" + advice
+                        + ")");
             }
             return false;
         }

@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * The endpoints other than {@code /} and {@code /delay/{ms}}, as recipes: {@code /healthz},
- * {@code /bytes/{n}}, {@code /status/{code}}, and 404 for anything else; and the admin port's. A recipe renders when its
- * response's turn comes, so a queued response costs no buffers until it can be written.
+ * {@code /bytes/{n}}, {@code /status/{code}}, and 404 for anything else; and the admin port's. A
+ * recipe renders when its response's turn comes, so a queued response costs no buffers until it
+ * can be written.
  */
 final class Endpoints {
     private Endpoints() {

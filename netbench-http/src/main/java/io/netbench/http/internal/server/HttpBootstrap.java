@@ -11,12 +11,14 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollMode;
 import java.util.function.Consumer;
 
-/** The listener of an HTTP (or HTTPS) port: its socket options, accept batching and backoff. */
+/** The listener of an HTTP, HTTPS or admin port: its socket options, accept batching and backoff. */
 public final class HttpBootstrap {
     private HttpBootstrap() {
     }
 
     /**
+     * The benchmark's HTTP (or HTTPS) listener, its notices named "http".
+     *
      * @param group the server's event loops
      * @param transport their transport
      * @param initializer what sets up each accepted connection
@@ -25,10 +27,25 @@ public final class HttpBootstrap {
      */
     public static ServerBootstrap create(EventLoopGroup group, TransportType transport, ChannelHandler initializer,
                                          Consumer<String> notices) {
+        return create(group, transport, initializer, "http",
+                "raise the fd limit, ulimit -n, or lower --max-connections", notices);
+    }
+
+    /**
+     * @param group the server's event loops
+     * @param transport their transport
+     * @param initializer what sets up each accepted connection
+     * @param name what listens, for the notices, e.g. "http"
+     * @param advice what to do when accepting fails, for the notice
+     * @param notices receives one line when accepting fails and pauses ({@link AcceptBackoff})
+     * @return a bootstrap ready to bind
+     */
+    public static ServerBootstrap create(EventLoopGroup group, TransportType transport, ChannelHandler initializer,
+                                         String name, String advice, Consumer<String> notices) {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 8192).option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, ServerSkeleton.acceptInBatches())
-                .handler(new AcceptBackoff("http", "raise the fd limit, ulimit -n, or lower --max-connections", notices))
+                .handler(new AcceptBackoff(name, advice, notices))
                 // no TCP_NODELAY child option: Netty turns Nagle off on every socket channel it makes
                 // (TransportTypeTest), and setting it again was a second setsockopt per connection
                 .childHandler(initializer);

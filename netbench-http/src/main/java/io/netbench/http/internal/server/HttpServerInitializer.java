@@ -46,18 +46,17 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     public HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, ChannelGroup connections,
                                  int maxConnections, long idleTimeoutMillis, int maxHeaderSize,
                                  long headerTimeoutMillis, Consumer<String> notices, ServerMetrics metrics) {
-        this(refresher, connections, maxConnections, idleTimeoutMillis, maxHeaderSize, headerTimeoutMillis, notices,
-                metrics, null);
+        this(refresher, connections, new ConnectionLimiter(maxConnections, "http", "raise --max-connections", notices),
+                idleTimeoutMillis, maxHeaderSize, headerTimeoutMillis, metrics, null);
     }
 
     private HttpServerInitializer(io.netty.util.concurrent.EventExecutor refresher, ChannelGroup connections,
-                                  int maxConnections, long idleTimeoutMillis, int maxHeaderSize,
-                                  long headerTimeoutMillis, Consumer<String> notices, ServerMetrics metrics,
-                                  BooleanSupplier adminReady) {
+                                  ConnectionLimiter limiter, long idleTimeoutMillis, int maxHeaderSize,
+                                  long headerTimeoutMillis, ServerMetrics metrics, BooleanSupplier adminReady) {
         this.adminReady = adminReady;
         this.connections = connections;
         this.responses = new Responses(refresher);
-        this.limiter = new ConnectionLimiter(maxConnections, notices);
+        this.limiter = limiter;
         this.metrics = new HttpMetrics(metrics, limiter::open);
         this.idleTimeoutMillis = idleTimeoutMillis;
         this.headerTimeoutMillis = headerTimeoutMillis;
@@ -79,8 +78,11 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     public static HttpServerInitializer admin(io.netty.util.concurrent.EventExecutor refresher,
                                               ChannelGroup connections, BooleanSupplier ready,
                                               Consumer<String> notices) {
-        return new HttpServerInitializer(refresher, connections, ADMIN_CONNECTIONS, 60_000, 8192, 10_000, notices,
-                new ServerMetrics(), ready);
+        ConnectionLimiter limiter = new ConnectionLimiter(ADMIN_CONNECTIONS, "admin",
+                "a client floods the admin port: probes come a few at a time", notices);
+        // the HTTP listener's default idle timeout, head size and head deadline
+        return new HttpServerInitializer(refresher, connections, limiter, 60_000, 8192, 10_000, new ServerMetrics(),
+                ready);
     }
 
     @Override

@@ -49,7 +49,8 @@ class AbuseTest {
     /** The handler of a connection, with these deadlines. */
     private HttpBenchHandler connection(ConnectionDeadlines deadlines) {
         return new HttpBenchHandler(new HttpDecoderConfig(), responses, delays, deadlines,
-                new ConnectionLimiter(10, s -> { }), new HttpMetrics(new io.netbench.core.ServerMetrics(), () -> 0), null);
+                new ConnectionLimiter(10, "http", "raise --max-connections", s -> { }),
+                new HttpMetrics(new io.netbench.core.ServerMetrics(), () -> 0), null);
     }
 
     @AfterEach
