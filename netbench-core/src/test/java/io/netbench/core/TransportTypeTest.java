@@ -55,7 +55,7 @@ class TransportTypeTest {
      * setsockopt per connection cost about 3 % of a one-request connection's CPU.
      */
     @ParameterizedTest
-    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    @EnumSource(TransportType.class)
     void everySocketChannelStartsWithNagleOff(TransportType transport) throws Exception {
         assumeTrue(transport.isAvailable(), transport.availabilityText());
         SocketChannel channel = transport.socketChannelType().getConstructor().newInstance();

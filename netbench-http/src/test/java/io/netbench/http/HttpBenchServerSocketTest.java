@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Real sockets, once per transport. */
 class HttpBenchServerSocketTest {
     @ParameterizedTest
-    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    @EnumSource(TransportType.class)
     void endpointsOverTheJdkClient(TransportType transport) throws Exception {
         assumeTrue(transport.isAvailable(), transport.availabilityText());
         try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).transport(transport).build()) {
@@ -51,7 +51,7 @@ class HttpBenchServerSocketTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    @EnumSource(TransportType.class)
     void hundredPipelinedRequestsOverARawSocket(TransportType transport) throws Exception {
         assumeTrue(transport.isAvailable(), transport.availabilityText());
         try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).transport(transport).build();
@@ -75,7 +75,7 @@ class HttpBenchServerSocketTest {
      * and the README reports it. The client polls its socket rather than sleep in a read.
      */
     @ParameterizedTest
-    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    @EnumSource(TransportType.class)
     void delayIsNeverBeforeN(TransportType transport) throws Exception {
         assumeTrue(transport.isAvailable(), transport.availabilityText());
         try (HttpBenchServer server = HttpBenchServer.builder().port(0).threads(1).transport(transport).build();

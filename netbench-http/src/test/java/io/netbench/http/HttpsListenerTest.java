@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The HTTPS listener: the same endpoints over TLS, per transport, with a self-signed or a given certificate. */
 class HttpsListenerTest {
     @ParameterizedTest
-    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    @EnumSource(TransportType.class)
     void servesTheSameEndpointsOverTls(TransportType transport) throws Exception {
         try (HttpBenchServer server = HttpBenchServer.builder().port(0).httpsPort(0).threads(1).transport(transport)
                 .build()) {

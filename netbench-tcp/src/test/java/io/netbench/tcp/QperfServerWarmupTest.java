@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** {@link QperfServer.Builder#jitWarmup}: every test on a loopback server of its own before the real one listens. */
 class QperfServerWarmupTest {
     @ParameterizedTest
-    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    @EnumSource(TransportType.class)
     void warmsForRoundsOfASecondOnItsOwnPortOnceThenListens(TransportType transport) throws Exception {
         assumeTrue(transport.isAvailable(), transport.availabilityText());
         QperfServer.Builder options = QperfServer.builder().bindAddress("127.0.0.1").port(0).threads(1)

@@ -65,7 +65,7 @@ class WaitServerAndAffinityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    @EnumSource(TransportType.class)
     void aRefusalCarriesQperfsUrgentByteBeforeItsText(TransportType transport) throws Exception {
         assumeTrue(transport.isAvailable(), transport.availabilityText());
         List<String> notices = new ArrayList<>();
@@ -106,7 +106,7 @@ class WaitServerAndAffinityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    @EnumSource(TransportType.class)
     void affinityPinsBothSidesForTheTestOnly(TransportType transport) throws Exception {
         assumeTrue(transport.isAvailable(), transport.availabilityText());
         BitSet mine = LibC.affinity(0);

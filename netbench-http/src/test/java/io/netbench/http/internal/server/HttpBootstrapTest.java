@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HttpBootstrapTest {
     /** Nagle off, without a child option of its own (each option set is a setsockopt per connection). */
     @ParameterizedTest
-    @EnumSource(value = TransportType.class, names = {"NIO", "EPOLL"})
+    @EnumSource(TransportType.class)
     void acceptedConnectionsHaveNagleOff(TransportType transport) throws Exception {
         assumeTrue(transport.isAvailable(), transport.availabilityText());
         EventLoopGroup group = transport.newEventLoopGroup(1, "bootstrap-test");

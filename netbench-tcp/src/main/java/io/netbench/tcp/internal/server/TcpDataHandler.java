@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
 
@@ -17,7 +18,9 @@ import java.io.IOException;
  * The server end of a TCP data connection on an event loop (NIO and io_uring; epoll has
  * {@link TcpDataThread}): counts what arrives; for {@code tcp_lat} echoes one message of msg_size
  * for each one received, flushing once per read batch; for a reversed tcp_bw sends. Counting stops
- * when the session's timer has fired, as in qperf.
+ * when the session's timer has fired, as in qperf. When the client shuts the connection down (maybe
+ * just before this end's timer), the session reads its TCP_INFO before the channel closes, as a
+ * data thread does (io_uring; NIO has none).
  */
 final class TcpDataHandler extends ChannelInboundHandlerAdapter {
     /** Fired by the session when a reversed tcp_bw starts: the server sends until the timer. */
@@ -57,6 +60,7 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
         }
         int read = readSize(session.msgSize());
         ch.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, read, read));
+        ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true); // the client's end: see userEventTriggered
         ch.pipeline().addLast(new TcpDataHandler(session));
         session.dataReady(ch);
     }
@@ -117,6 +121,9 @@ final class TcpDataHandler extends ChannelInboundHandlerAdapter {
         if (evt == START_SENDING) {
             sending = true;
             send(ctx);
+        } else if (evt instanceof ChannelInputShutdownEvent) {
+            session.dataEnding();
+            ctx.close();
         } else {
             ctx.fireUserEventTriggered(evt);
         }
