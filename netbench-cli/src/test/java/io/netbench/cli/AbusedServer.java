@@ -63,7 +63,8 @@ final class AbusedServer implements AutoCloseable {
         baselineFds = fewest;
     }
 
-    static AbusedServer start() throws Exception {
+    /** @param transport the server's {@code --transport} */
+    static AbusedServer start(String transport) throws Exception {
         Path prlimit = ExternalTools.require("prlimit");
         int[] ports = new int[3];
         for (int i = 0; i < ports.length; i++) {
@@ -74,6 +75,7 @@ final class AbusedServer implements AutoCloseable {
         Path log = Files.createTempFile("netbench-abused", ".log");
         List<String> command = List.of(prlimit.toString(), "--nofile=" + FD_LIMIT, CliTestSupport.java(),
                 "-Xmx128m", "-XX:MaxDirectMemorySize=128m", "-jar", JAR.toString(), "server", "--no-warmup",
+                "--transport", transport,
                 "--threads", "2", "--port", String.valueOf(ports[0]), "--http-port", String.valueOf(ports[1]),
                 "--admin-port", String.valueOf(ports[2]), "--handshake-timeout", String.valueOf(HANDSHAKE_SECONDS));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

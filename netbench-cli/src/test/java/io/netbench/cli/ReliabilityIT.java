@@ -49,7 +49,12 @@ class ReliabilityIT {
         // failsafe sets netbench.jar once the jar is packaged; surefire given -Dtest=... may run this too.
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("netbench.jar") != null,
                 "ReliabilityIT runs in failsafe (mvn verify), on the jar just packaged");
-        server = AbusedServer.start();
+        server = AbusedServer.start(transport());
+    }
+
+    /** The server's {@code --transport}: its default here, io_uring in {@link ReliabilityIoUringIT}. */
+    String transport() {
+        return "auto";
     }
 
     @AfterAll
