@@ -10,9 +10,11 @@
 # burst of a fresh server shows what connections cost, later ones reuse its memory), and the
 # server's CPU time (all threads, user and system) per request served: less noisy than req/s on a
 # shared machine, and what decides req/s once the server's core is the bottleneck.
+# Where io_uring works (netbench info says available: the kernel allows it and no seccomp profile
+# blocks it), a third server takes its turns too: netbench server --transport io_uring, as "uring".
 # Then what a busy connection costs at -c1000 and -c9000, from a second server's own /metrics
 # (netbench_memory_bytes) mid-burst less idle, per open connection: its live heap, its RSS outside
-# the (fixed) heap, and Netty's allocator. Needs jcmd (the JDK) for the full GCs.
+# the (fixed) heap, and Netty's allocator, for each transport. Needs jcmd (the JDK) for the full GCs.
 # Usage: bench/connections-bench.sh [duration, default 5s] [rounds, default 3]
 source "$(dirname "$0")/common.sh"
 D=${1:-5s}; ROUNDS=${2:-3}
@@ -20,9 +22,19 @@ ulimit -n 20000 2>/dev/null || true
 NG=$(free_port); start_nginx "$NG"
 NGW=""; for _ in $(seq 50); do NGW=$(pgrep -P "${PIDS[-1]}" | head -1) && break; sleep 0.1; done # nginx's one worker
 [ -n "$NGW" ] || { echo "nginx started no worker" >&2; exit 1; }
-NB=$(free_port); AP=$(free_port)
-"${NETBENCH[@]}" server --no-qperf --threads 1 --http-port "$NB" --admin-port "$AP" >/dev/null 2>&1 & NBPID=$!; PIDS+=($NBPID)
-wait_port "$NB"
+# the servers taking turns: their HTTP port, the process to measure, the port of the second probe
+declare -A PORT PID SECOND
+SERVERS=(netbench nginx); PORT[nginx]=$NG; PID[nginx]=$NGW; SECOND[nginx]=$NG
+TRANSPORTS=(epoll)
+"${NETBENCH[@]}" info 2>/dev/null | grep -q '^  io_uring  available' && SERVERS+=(uring) && TRANSPORTS+=(io_uring)
+for s in "${SERVERS[@]}"; do
+  [ "$s" = nginx ] && continue
+  transport=epoll; [ "$s" = uring ] && transport=io_uring
+  PORT[$s]=$(free_port); SECOND[$s]=$(free_port)
+  "${NETBENCH[@]}" server --no-qperf --threads 1 --transport "$transport" --http-port "${PORT[$s]}" \
+    --admin-port "${SECOND[$s]}" >/dev/null 2>&1 & PID[$s]=$!; PIDS+=($!)
+  wait_port "${PORT[$s]}"
+done
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 # the CPU time a process has used, all threads, user and system, in clock ticks
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
@@ -38,9 +50,8 @@ probe() {
 }
 # run TARGET PORT CONNS: one wrk burst; prints "req/s timeouts connect-errors admin-ms http-ms rss-per-conn-bytes cpu-us-per-request"
 run() {
-  local name=$1 port=$2 c=${3%/close} out a=- h=- per=- base mid pid=$NGW cpu0 second=$2 header=()
+  local name=$1 port=$2 c=${3%/close} out a=- h=- per=- base mid pid=${PID[$1]} cpu0 second=${SECOND[$1]} header=()
   [ "$c" != "$3" ] && header=(-H "Connection: close")
-  [ "$name" = netbench ] && pid=$NBPID && second=$AP
   cpu0=$(ticks "$pid")
   base=$(rss_kb "$pid")
   PROBE_FLAG=$(mktemp)
@@ -55,7 +66,7 @@ run() {
   wait "$w"; local cpu1; cpu1=$(ticks "$pid"); rm -f "$PROBE_FLAG"; wait
   out=$(cat "$PROBE_FLAG.w")
   h=$(cat "$PROBE_FLAG.h")
-  [ "$name" = netbench ] && a=$(cat "$PROBE_FLAG.a")
+  [ "$name" != nginx ] && a=$(cat "$PROBE_FLAG.a")
   per=$(awk -v m="$mid" -v b="$base" -v o="$open" 'BEGIN { if (o > 0) printf "%.0f", (m - b) * 1024 / o; else print "-" }')
   rm -f "$PROBE_FLAG".*
   local rps to ce
@@ -68,46 +79,58 @@ run() {
 }
 declare -A RPS RATIOS CPU
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-echo "wrk -t2 -d$D --timeout 2s, nginx (1 worker) vs netbench server --threads 1, $ROUNDS rounds, $(nproc) CPUs"
+echo "wrk -t2 -d$D --timeout 2s, nginx (1 worker) vs netbench server --threads 1" \
+  "(${SERVERS[*]}; uring: --transport io_uring), $ROUNDS rounds, $(nproc) CPUs"
 printf "%-5s %-10s %-9s %11s %8s %8s %9s %9s %10s %10s\n" round conns server req/s timeouts connerr admin-ms http-ms rss/conn cpu-us/req
 for r in $(seq "$ROUNDS"); do
   for c in 2000 9000 2000/close; do
-    order="netbench nginx"; [ $((r % 2)) -eq 0 ] && order="nginx netbench"
-    for s in $order; do
-      port=$NG; [ "$s" = netbench ] && port=$NB
-      read -r rps to ce a h per us <<<"$(run "$s" "$port" "$c")"
+    # taking turns: each round starts one server later than the round before
+    n=${#SERVERS[@]}; order=()
+    for i in $(seq 0 $((n - 1))); do order+=("${SERVERS[$(((r - 1 + i) % n))]}"); done
+    for s in "${order[@]}"; do
+      read -r rps to ce a h per us <<<"$(run "$s" "${PORT[$s]}" "$c")"
       printf "%-5s %-10s %-9s %11s %8s %8s %9s %9s %10s %10s\n" "$r" "$c" "$s" "$rps" "$to" "$ce" "$a" "$h" "$per" "$us"
       RPS[$s]=$rps; CPU[$c $s]="${CPU[$c $s]:-} $us"
       sleep 1
     done
-    RATIOS[$c]="${RATIOS[$c]:-} $(ratio "${RPS[netbench]}" "${RPS[nginx]}")"
+    for s in "${SERVERS[@]}"; do
+      [ "$s" != nginx ] && RATIOS[$c $s]="${RATIOS[$c $s]:-} $(ratio "${RPS[$s]}" "${RPS[nginx]}")"
+    done
   done
 done
 for c in 2000 9000 2000/close; do
-  echo "req/s netbench/nginx at -c$c by round:${RATIOS[$c]}, median $(median "${RATIOS[$c]}");" \
-    "CPU us per request, medians: netbench $(median "${CPU[$c netbench]}"), nginx $(median "${CPU[$c nginx]}")"
+  for s in "${SERVERS[@]}"; do
+    [ "$s" = nginx ] && continue
+    echo "req/s $s/nginx at -c$c by round:${RATIOS[$c $s]}, median $(median "${RATIOS[$c $s]}");" \
+      "CPU us per request, medians: $s $(median "${CPU[$c $s]}"), nginx $(median "${CPU[$c nginx]}")"
+  done
 done
 # Memory: a second, fresh server (no burst has grown its allocator yet), measured idle and mid-burst
 # by its own /metrics after a full GC (jcmd), so only what stays alive counts. Its heap is fixed and
 # touched at start (512 MiB), so that RSS moves only with what lies outside the heap (Netty's direct
 # memory, native and JVM structures) and not with the heap's growing and shrinking.
-MP=$(free_port)
-java "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar "$JAR" server --no-qperf --threads 1 --http-port "$MP" >/dev/null 2>&1 & MEMPID=$!; PIDS+=($MEMPID)
-wait_port "$MP"
 # snapshot: the server's /metrics after a full GC; mem AREA TEXT: one netbench_memory_bytes figure
 snapshot() { jcmd "$MEMPID" GC.run >/dev/null 2>&1; curl -s -m 5 "http://127.0.0.1:$MP/metrics" || true; }
 mem() { awk -v a="area=\"$1\"" 'index($0, "netbench_memory_bytes{" a "}") == 1 { print $2; exit }' <<<"$2"; }
-echo "memory per open connection (bytes), a fresh netbench server mid-burst less idle, after a full GC:"
-for c in 1000 9000; do
-  idle=$(snapshot)
-  wrk -t2 -c"$c" -d"$D" --timeout 2s "http://127.0.0.1:$MP/" >/dev/null & w=$!
-  sleep "$(awk -v d="${D%s}" 'BEGIN { print d * 0.7 }')"
-  busy=$(snapshot); open=$(awk '/^netbench_http_connections_open / { print $2 - 1; exit }' <<<"$busy")
-  wait "$w"
-  per() { awk -v b="$(mem "$1" "$busy")" -v i="$(mem "$1" "$idle")" -v o="$open" \
-    'BEGIN { if (o > 0 && b != "" && i != "") printf "%.0f", (b - i) / o; else print "-" }'; }
-  outside=$(per resident); heap=$(per jvm_heap_used)
-  echo "-c$c: $open open: live heap $heap + RSS outside the heap $outside" \
-    "= $(awk -v h="$heap" -v o="$outside" 'BEGIN { print h + o }'); Netty's allocator: direct $(per netty_direct), heap $(per netty_heap)"
-  sleep 1
+# per AREA: that figure mid-burst less idle, per open connection
+per() { awk -v b="$(mem "$1" "$busy")" -v i="$(mem "$1" "$idle")" -v o="$open" \
+  'BEGIN { if (o > 0 && b != "" && i != "") printf "%.0f", (b - i) / o; else print "-" }'; }
+for transport in "${TRANSPORTS[@]}"; do
+  MP=$(free_port)
+  java "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar "$JAR" server --no-qperf --threads 1 \
+    --transport "$transport" --http-port "$MP" >/dev/null 2>&1 & MEMPID=$!; PIDS+=($MEMPID)
+  wait_port "$MP"
+  echo "memory per open connection (bytes), a fresh netbench server on $transport mid-burst less idle, after a full GC:"
+  for c in 1000 9000; do
+    idle=$(snapshot)
+    wrk -t2 -c"$c" -d"$D" --timeout 2s "http://127.0.0.1:$MP/" >/dev/null & w=$!
+    sleep "$(awk -v d="${D%s}" 'BEGIN { print d * 0.7 }')"
+    busy=$(snapshot); open=$(awk '/^netbench_http_connections_open / { print $2 - 1; exit }' <<<"$busy")
+    wait "$w"
+    outside=$(per resident); heap=$(per jvm_heap_used)
+    echo "-c$c: $open open: live heap $heap + RSS outside the heap $outside" \
+      "= $(awk -v h="$heap" -v o="$outside" 'BEGIN { print h + o }'); Netty's allocator: direct $(per netty_direct), heap $(per netty_heap)"
+    sleep 1
+  done
+  kill "$MEMPID"; wait "$MEMPID" 2>/dev/null || true
 done
