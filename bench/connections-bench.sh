@@ -25,11 +25,11 @@ NGW=""; for _ in $(seq 50); do NGW=$(pgrep -P "${PIDS[-1]}" | head -1) && break;
 # the servers taking turns: their HTTP port, the process to measure, the port of the second probe
 declare -A PORT PID SECOND
 SERVERS=(netbench nginx); PORT[nginx]=$NG; PID[nginx]=$NGW; SECOND[nginx]=$NG
-TRANSPORTS=(epoll)
+TRANSPORTS=(auto)
 "${NETBENCH[@]}" info 2>/dev/null | grep -q '^  io_uring  available' && SERVERS+=(uring) && TRANSPORTS+=(io_uring)
 for s in "${SERVERS[@]}"; do
   [ "$s" = nginx ] && continue
-  transport=epoll; [ "$s" = uring ] && transport=io_uring
+  transport=auto; [ "$s" = uring ] && transport=io_uring
   PORT[$s]=$(free_port); SECOND[$s]=$(free_port)
   "${NETBENCH[@]}" server --no-qperf --threads 1 --transport "$transport" --http-port "${PORT[$s]}" \
     --admin-port "${SECOND[$s]}" >/dev/null 2>&1 & PID[$s]=$!; PIDS+=($!)
@@ -120,7 +120,8 @@ for transport in "${TRANSPORTS[@]}"; do
   java "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar "$JAR" server --no-qperf --threads 1 \
     --transport "$transport" --http-port "$MP" >/dev/null 2>&1 & MEMPID=$!; PIDS+=($MEMPID)
   wait_port "$MP"
-  echo "memory per open connection (bytes), a fresh netbench server on $transport mid-burst less idle, after a full GC:"
+  on=$transport; [ "$on" = auto ] && on="its default transport"
+  echo "memory per open connection (bytes), a fresh netbench server on $on mid-burst less idle, after a full GC:"
   for c in 1000 9000; do
     idle=$(snapshot)
     wrk -t2 -c"$c" -d"$D" --timeout 2s "http://127.0.0.1:$MP/" >/dev/null & w=$!
