@@ -4,6 +4,7 @@ import static io.netbench.http.HttpInteropTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netbench.core.TransportType;
 import io.netbench.core.testing.ExternalTools;
@@ -26,6 +27,7 @@ class HttpsListenerTest {
     @ParameterizedTest
     @EnumSource(TransportType.class)
     void servesTheSameEndpointsOverTls(TransportType transport) throws Exception {
+        assumeTrue(transport.isAvailable(), transport.availabilityText());
         try (HttpBenchServer server = HttpBenchServer.builder().port(0).httpsPort(0).threads(1).transport(transport)
                 .build()) {
             assertTrue(server.httpsPort().isPresent());
