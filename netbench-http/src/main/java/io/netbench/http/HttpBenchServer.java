@@ -118,9 +118,9 @@ public final class HttpBenchServer implements AutoCloseable {
     /** Options of an {@link HttpBenchServer}; {@link #build()} validates them and starts it. */
     public static final class Builder extends AbstractServerBuilder<Builder> {
         private Integer maxConnections;
-        private Duration idleTimeout = Duration.ofSeconds(60);
-        private Duration headerTimeout = Duration.ofSeconds(10);
-        private int maxHeaderSize = 8192;
+        private Duration idleTimeout = HttpServerInitializer.DEFAULT_IDLE_TIMEOUT;
+        private Duration headerTimeout = HttpServerInitializer.DEFAULT_HEADER_TIMEOUT;
+        private int maxHeaderSize = HttpServerInitializer.DEFAULT_MAX_HEADER_SIZE;
         private Consumer<String> notices = s -> { };
         private int httpsPort = -1;
         private Path tlsCertificate;

@@ -42,7 +42,9 @@ class AdminServerTest {
             HttpResponse<String> head = get(admin, "HEAD", "/healthz");
             assertEquals(200, head.statusCode());
             assertEquals("", head.body());
-            assertEquals(404, get(admin, "GET", "/").statusCode());
+            HttpResponse<String> missing = get(admin, "GET", "/");
+            assertEquals(404, missing.statusCode());
+            assertEquals("Not Found\n", missing.body(), "the benchmark port's 404 body");
             assertEquals(404, get(admin, "POST", "/healthz").statusCode());
         }
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(), "still listening after close");

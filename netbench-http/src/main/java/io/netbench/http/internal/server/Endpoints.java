@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  * can be written.
  */
 final class Endpoints {
+    private static final String NOT_FOUND = "Not Found\n";
+
     private Endpoints() {
     }
 
@@ -32,7 +34,7 @@ final class Endpoints {
         if (code >= 200) {
             return () -> new ByteBuf[] {responses.headOnly(alloc, (int) code, 0, persistence)};
         }
-        return () -> new ByteBuf[] {responses.text(alloc, 404, "Not Found\n", persistence, head)};
+        return () -> new ByteBuf[] {responses.text(alloc, 404, NOT_FOUND, persistence, head)};
     }
 
     /**
@@ -42,7 +44,7 @@ final class Endpoints {
     static Supplier<ByteBuf[]> admin(Responses responses, ByteBufAllocator alloc, String path, HttpMethod method,
                                      boolean ready, Persistence persistence, boolean head) {
         if (!path.equals("/healthz") || !(head || method.equals(HttpMethod.GET))) {
-            return () -> new ByteBuf[] {responses.text(alloc, 404, "not found\n", persistence, head)};
+            return () -> new ByteBuf[] {responses.text(alloc, 404, NOT_FOUND, persistence, head)};
         }
         return ready ? () -> new ByteBuf[] {responses.health(persistence, head)}
                 : () -> new ByteBuf[] {responses.text(alloc, 503, "warming up\n", persistence, head)};

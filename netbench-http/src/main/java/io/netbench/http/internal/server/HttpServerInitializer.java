@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -27,6 +28,13 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     private final long idleTimeoutMillis;
     private final long headerTimeoutMillis;
     final DelayTimers delays = new DelayTimers(MAX_DELAYS);
+    /** The HTTP listener's default idle timeout: {@code HttpBenchServer.Builder}'s, and the admin port's. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** The HTTP listener's default request-head deadline, as nginx's {@code client_header_timeout}. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    /** The HTTP listener's default largest request line and header block. */
+    public static final int DEFAULT_MAX_HEADER_SIZE = 8192;
+
     private final HttpDecoderConfig decoderConfig;
     private final ChannelGroup connections;
     private final HttpMetrics metrics;
@@ -80,9 +88,8 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
                                               Consumer<String> notices) {
         ConnectionLimiter limiter = new ConnectionLimiter(ADMIN_CONNECTIONS, "admin",
                 "a client floods the admin port: probes come a few at a time", notices);
-        // the HTTP listener's default idle timeout, head size and head deadline
-        return new HttpServerInitializer(refresher, connections, limiter, 60_000, 8192, 10_000, new ServerMetrics(),
-                ready);
+        return new HttpServerInitializer(refresher, connections, limiter, DEFAULT_IDLE_TIMEOUT.toMillis(),
+                DEFAULT_MAX_HEADER_SIZE, DEFAULT_HEADER_TIMEOUT.toMillis(), new ServerMetrics(), ready);
     }
 
     @Override
