@@ -161,6 +161,16 @@ class QperfCommandTest {
     }
 
     @Test
+    void aPortInTheHostIsShownWhereItGoes() {
+        CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1:" + port(), "tcp_lat");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("qperf: 127.0.0.1:" + port() + ": cannot resolve host name (give the port as -lp PORT, as qperf"
+                + " takes it)\n", run.err());
+        CliTestSupport.Run v6 = CliTestSupport.execute("qperf", "[::1]:" + port(), "tcp_lat");
+        assertTrue(v6.err().endsWith("(give the port as -lp PORT, as qperf takes it)\n"), v6.err());
+    }
+
+    @Test
     void affinityIsShownAndOptionsNoSocketTestUsesAreWarnedAboutAsQperfDoes() {
         CliTestSupport.Run run = CliTestSupport.execute("qperf", "127.0.0.1", "-lp", port(), "-t", "1", "-vu",
                 "-ca", "1", "-ar", "1", "-f", "1", "-n", "5", "tcp_lat");

@@ -53,7 +53,10 @@ final class ControlConnection implements AutoCloseable {
                                   Aborts connections) throws NetbenchException {
         InetSocketAddress server = new InetSocketAddress(host, port);
         if (server.isUnresolved()) {
-            throw new QperfException(host + ": cannot resolve host name");
+            // qperf's habit is HOST -lp PORT; a HOST:PORT (or [v6]:PORT) is a name no resolver knows
+            boolean withPort = host.matches("(\\[.*]|[^:]*):\\d+");
+            throw new QperfException(host + ": cannot resolve host name"
+                    + (withPort ? " (give the port as -lp PORT, as qperf takes it)" : ""));
         }
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
         while (true) {
