@@ -127,7 +127,7 @@ final class CompareRounds {
             try {
                 ResultFiles.writeAtomically(file, ResultJson.write(runs.get(t)));
             } catch (IOException e) {
-                throw new IOException("--save: cannot write " + file + " (" + e.getClass().getSimpleName() + ")", e);
+                throw new IOException("--save: cannot write " + file + " (" + OneLineErrors.reason(e) + ")", e);
             }
         }
     }

@@ -38,8 +38,8 @@ final class HdrIntervalLog implements AutoCloseable {
             return new HdrIntervalLog(new PrintStream(Files.newOutputStream(path), true, StandardCharsets.UTF_8),
                     started);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--hdr-log " + path + ": cannot write (" + e.getClass().getSimpleName()
-                    + ")", e);
+            throw new IllegalArgumentException("--hdr-log " + path + ": cannot write (" + OneLineErrors.reason(e) + ")",
+                    e);
         }
     }
 

@@ -3,6 +3,9 @@ package io.netbench.cli;
 import io.netbench.core.NetbenchException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -46,6 +49,23 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         cmd.getErr().println(cmd.getCommandName() + ": " + line);
         cmd.getErr().flush();
         return exitCode;
+    }
+
+    /**
+     * {@return why a file could not be read or written, in the shell's words: "no such file",
+     * "permission denied", the file system's own reason, else the message}
+     */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? firstLine(e.getMessage()) : e.getClass().getSimpleName();
     }
 
     private static String firstLine(String text) {

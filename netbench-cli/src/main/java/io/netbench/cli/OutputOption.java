@@ -54,7 +54,7 @@ final class OutputOption {
         try {
             ResultFiles.writeAtomically(file, buffer.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("-o " + file + ": cannot write (" + e.getMessage() + ")", e);
+            throw new UncheckedIOException("-o " + file + ": cannot write (" + OneLineErrors.reason(e) + ")", e);
         }
     }
 }

@@ -122,7 +122,7 @@ final class ReportCommand implements Callable<Integer> {
                 Files.writeString(svgDir.resolve(chart.getKey() + ".svg"), chart.getValue());
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("--svg-dir " + svgDir + ": cannot write (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("--svg-dir " + svgDir + ": cannot write (" + OneLineErrors.reason(e) + ")");
         }
     }
 }

@@ -49,7 +49,7 @@ final class ResultFiles {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(file + ": cannot read (" + OneLineErrors.reason(e) + ")");
         }
         try {
             return ResultJson.readAll(text);

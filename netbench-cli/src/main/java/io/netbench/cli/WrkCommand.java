@@ -273,7 +273,7 @@ final class WrkCommand implements Callable<Integer> {
         try {
             return WrkScript.load(script, scriptArgs, sink);
         } catch (IOException e) {
-            throw new IllegalArgumentException("-s " + script + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException("-s " + script + ": cannot read (" + OneLineErrors.reason(e) + ")");
         }
     }
 
@@ -281,7 +281,7 @@ final class WrkCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--body-file " + file + ": cannot read (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("--body-file " + file + ": cannot read (" + OneLineErrors.reason(e) + ")");
         }
     }
 }

@@ -8,6 +8,8 @@ import io.netbench.core.RunInterruptedException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,14 @@ class OneLineErrorsTest {
     void aBugIsOneLineNamingItsType() {
         assertEquals("1 probe: NullPointerException\n", run(new NullPointerException()));
         assertEquals("1 probe: ArithmeticException: / by zero\n", run(new ArithmeticException("/ by zero\nat ...")));
+    }
+
+    @Test
+    void aFileThatFailsIsSaidInTheShellsWordsNotByItsExceptionsType() {
+        assertEquals("no such file", OneLineErrors.reason(new NoSuchFileException("/x/y")));
+        assertEquals("permission denied", OneLineErrors.reason(new AccessDeniedException("/etc/shadow")));
+        assertEquals("Is a directory", OneLineErrors.reason(new FileSystemException("/tmp", null, "Is a directory")));
+        assertEquals("disk full", OneLineErrors.reason(new java.io.IOException("disk full\nmore")));
+        assertEquals("IOException", OneLineErrors.reason(new java.io.IOException()));
     }
 }
