@@ -12,9 +12,10 @@
 # shared machine, and what decides req/s once the server's core is the bottleneck.
 # Where io_uring works (netbench info says available: the kernel allows it and no seccomp profile
 # blocks it), a third server takes its turns too: netbench server --transport io_uring, as "uring".
-# Then what a busy connection costs at -c1000 and -c9000, from a second server's own /metrics
-# (netbench_memory_bytes) mid-burst less idle, per open connection: its live heap, its RSS outside
-# the (fixed) heap, and Netty's allocator, for each transport. Needs jcmd (the JDK) for the full GCs.
+# Then what a busy and an idle connection cost at -c1000 and -c9000, from a second server's own
+# /metrics (netbench_memory_bytes) mid-burst, and with as many connections open that send nothing,
+# less with none, per open connection: its live heap, its RSS outside the (fixed) heap, and Netty's
+# allocator, for each transport. Needs jcmd (the JDK) for the full GCs.
 # Usage: bench/connections-bench.sh [duration, default 5s] [rounds, default 3]
 source "$(dirname "$0")/common.sh"
 D=${1:-5s}; ROUNDS=${2:-3}
@@ -112,25 +113,44 @@ done
 # snapshot: the server's /metrics after a full GC; mem AREA TEXT: one netbench_memory_bytes figure
 snapshot() { jcmd "$MEMPID" GC.run >/dev/null 2>&1; curl -s -m 5 "http://127.0.0.1:$MP/metrics" || true; }
 mem() { awk -v a="area=\"$1\"" 'index($0, "netbench_memory_bytes{" a "}") == 1 { print $2; exit }' <<<"$2"; }
-# per AREA: that figure mid-burst less idle, per open connection
-per() { awk -v b="$(mem "$1" "$busy")" -v i="$(mem "$1" "$idle")" -v o="$open" \
+# per AREA LOADED: that figure in the LOADED snapshot less the one without connections ($base), per open connection
+per() { awk -v b="$(mem "$1" "$2")" -v i="$(mem "$1" "$base")" -v o="$open" \
   'BEGIN { if (o > 0 && b != "" && i != "") printf "%.0f", (b - i) / o; else print "-" }'; }
+# costs LABEL LOADED: the line of what each of $open connections costs in the LOADED snapshot
+costs() {
+  local outside heap; outside=$(per resident "$2"); heap=$(per jvm_heap_used "$2")
+  echo "-c$c $1: $open open: live heap $heap + RSS outside the heap $outside" \
+    "= $(awk -v h="$heap" -v o="$outside" 'BEGIN { print h + o }'); Netty's allocator: direct" \
+    "$(per netty_direct "$2"), heap $(per netty_heap "$2")"
+}
+open_now() { awk '/^netbench_http_connections_open / { print $2 - 1; exit }' <<<"$1"; }
+# hold_idle PORT N: opens N connections that send nothing and holds them until killed
+hold_idle() {
+  exec python3 -c 'import socket, sys, time
+held = [socket.create_connection(("127.0.0.1", int(sys.argv[1]))) for _ in range(int(sys.argv[2]))]
+time.sleep(600)' "$1" "$2"
+}
 for transport in "${TRANSPORTS[@]}"; do
   MP=$(free_port)
   java "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar "$JAR" server --no-qperf --threads 1 \
     --transport "$transport" --http-port "$MP" >/dev/null 2>&1 & MEMPID=$!; PIDS+=($MEMPID)
   wait_port "$MP"
   on=$transport; [ "$on" = auto ] && on="its default transport"
-  echo "memory per open connection (bytes), a fresh netbench server on $on mid-burst less idle, after a full GC:"
+  echo "memory per open connection (bytes), a fresh netbench server on $on, busy (mid-burst) and idle" \
+    "(connected, sending nothing), less no connections, after a full GC:"
   for c in 1000 9000; do
-    idle=$(snapshot)
+    base=$(snapshot)
     wrk -t2 -c"$c" -d"$D" --timeout 2s "http://127.0.0.1:$MP/" >/dev/null & w=$!
     sleep "$(awk -v d="${D%s}" 'BEGIN { print d * 0.7 }')"
-    busy=$(snapshot); open=$(awk '/^netbench_http_connections_open / { print $2 - 1; exit }' <<<"$busy")
+    busy=$(snapshot); open=$(open_now "$busy")
     wait "$w"
-    outside=$(per resident); heap=$(per jvm_heap_used)
-    echo "-c$c: $open open: live heap $heap + RSS outside the heap $outside" \
-      "= $(awk -v h="$heap" -v o="$outside" 'BEGIN { print h + o }'); Netty's allocator: direct $(per netty_direct), heap $(per netty_heap)"
+    costs busy "$busy"
+    sleep 1
+    base=$(snapshot)
+    hold_idle "$MP" "$c" & h=$!; PIDS+=($h)
+    for _ in $(seq 100); do idle=$(snapshot); open=$(open_now "$idle"); [ "${open:-0}" -ge "$c" ] && break; sleep 0.1; done
+    costs idle "$idle"
+    kill "$h"; wait "$h" 2>/dev/null || true
     sleep 1
   done
   kill "$MEMPID"; wait "$MEMPID" 2>/dev/null || true
