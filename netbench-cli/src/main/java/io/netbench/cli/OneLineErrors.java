@@ -52,12 +52,12 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     }
 
     /**
-     * {@return why a file could not be read or written, in the shell's words: "no such file",
+     * {@return why a file could not be read or written, in the shell's words: "no such file or directory",
      * "permission denied", the file system's own reason, else the message}
      */
     static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "no such file";
+            return "no such file or directory";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -71,7 +71,7 @@ class OneLineErrorsTest {
 
     @Test
     void aFileThatFailsIsSaidInTheShellsWordsNotByItsExceptionsType() {
-        assertEquals("no such file", OneLineErrors.reason(new NoSuchFileException("/x/y")));
+        assertEquals("no such file or directory", OneLineErrors.reason(new NoSuchFileException("/x/y")));
         assertEquals("permission denied", OneLineErrors.reason(new AccessDeniedException("/etc/shadow")));
         assertEquals("Is a directory", OneLineErrors.reason(new FileSystemException("/tmp", null, "Is a directory")));
         assertEquals("disk full", OneLineErrors.reason(new java.io.IOException("disk full\nmore")));

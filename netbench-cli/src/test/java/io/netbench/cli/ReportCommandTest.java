@@ -139,7 +139,7 @@ class ReportCommandTest {
     void badFilesAndMismatchesAreOneLine(@TempDir Path dir) throws Exception {
         CliTestSupport.Run missing = CliTestSupport.execute("report", "no-such.json");
         assertEquals(2, missing.exitCode());
-        assertEquals("report: no-such.json: cannot read (no such file)\n", missing.err());
+        assertEquals("report: no-such.json: cannot read (no such file or directory)\n", missing.err());
         Path banner = dir.resolve("pod.json");
         Files.writeString(banner, "Picked up JAVA_TOOL_OPTIONS: -Xmx256m\n"
                 + Files.readString(ROUNDS.resolve("host.json")));

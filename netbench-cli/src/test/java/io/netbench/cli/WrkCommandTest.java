@@ -80,7 +80,7 @@ class WrkCommandTest {
         "-c 1.5k http://127.0.0.1:1/|-c bad number: 1.5k",
         "not-a-url|invalid URL: not-a-url",
         "--pipeline 0 http://127.0.0.1:1/|pipeline must be 1..1024",
-        "-s no-such.lua http://127.0.0.1:1/|-s no-such.lua: cannot read (no such file)",
+        "-s no-such.lua http://127.0.0.1:1/|-s no-such.lua: cannot read (no such file or directory)",
         "http://127.0.0.1:1/ extra|unexpected arguments [extra] (script arguments need -s)"})
     void badInputIsOneLineAndExitTwo(String args, String message) {
         CliTestSupport.Run run = CliTestSupport.execute(("wrk " + args).split(" "));
