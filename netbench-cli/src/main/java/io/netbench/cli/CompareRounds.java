@@ -113,8 +113,8 @@ final class CompareRounds {
                 Files.createDirectories(saveDir);
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("--save " + saveDir + ": cannot create (" + e.getClass().getSimpleName()
-                    + ")", e);
+            throw new IllegalArgumentException("--save " + saveDir + ": cannot create (" + OneLineErrors.reason(e) + ")",
+                    e);
         }
     }
 
