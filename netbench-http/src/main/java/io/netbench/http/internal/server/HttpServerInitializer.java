@@ -19,6 +19,13 @@ import java.util.function.Consumer;
  * the server's group, so that closing the server closes it.
  */
 public final class HttpServerInitializer extends ChannelInitializer<Channel> implements AutoCloseable {
+    /** The HTTP listener's default idle timeout: {@code HttpBenchServer.Builder}'s, and the admin port's. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** The HTTP listener's default request-head deadline, as nginx's {@code client_header_timeout}. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    /** The HTTP listener's default largest request line and header block. */
+    public static final int DEFAULT_MAX_HEADER_SIZE = 8192;
+
     /** {@code /delay} timers pending at once over all connections (a few hundred bytes each): beyond, 503. */
     static final int MAX_DELAYS = 100_000;
     /** Admin connections open at once: probes come a few at a time. */
@@ -28,13 +35,6 @@ public final class HttpServerInitializer extends ChannelInitializer<Channel> imp
     private final long idleTimeoutMillis;
     private final long headerTimeoutMillis;
     final DelayTimers delays = new DelayTimers(MAX_DELAYS);
-    /** The HTTP listener's default idle timeout: {@code HttpBenchServer.Builder}'s, and the admin port's. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
-    /** The HTTP listener's default request-head deadline, as nginx's {@code client_header_timeout}. */
-    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
-    /** The HTTP listener's default largest request line and header block. */
-    public static final int DEFAULT_MAX_HEADER_SIZE = 8192;
-
     private final HttpDecoderConfig decoderConfig;
     private final ChannelGroup connections;
     private final HttpMetrics metrics;
