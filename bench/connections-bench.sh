@@ -148,7 +148,11 @@ for transport in "${TRANSPORTS[@]}"; do
     sleep 1
     base=$(snapshot)
     hold_idle "$MP" "$c" & h=$!; PIDS+=($h)
-    for _ in $(seq 100); do idle=$(snapshot); open=$(open_now "$idle"); [ "${open:-0}" -ge "$c" ] && break; sleep 0.1; done
+    # wait for them without a full GC each time, then take the one snapshot
+    for _ in $(seq 100); do
+      [ "$(open_now "$(curl -s -m 5 "http://127.0.0.1:$MP/metrics")")" -ge "$c" ] 2>/dev/null && break; sleep 0.1
+    done
+    idle=$(snapshot); open=$(open_now "$idle")
     costs idle "$idle"
     kill "$h"; wait "$h" 2>/dev/null || true
     sleep 1
